@@ -1,0 +1,35 @@
+"""Rules across records. Each module has ``check(community, today) -> list[Problem]``."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.checks import dates, references
+from generator.dataset import Community, community_dirs, load_community
+from generator.problems import Problem
+
+RULES = [references.check, dates.check]
+
+
+def check_community(community: Community, today: date) -> list[Problem]:
+    return [p for rule in RULES for p in rule(community, today)]
+
+
+def load_and_check(data_dir: Path, slugs: list[str] | None, today: date):
+    """Load and check every community (or the named ones): (communities, problems)."""
+    communities, problems = [], []
+    dirs = community_dirs(data_dir)
+    if slugs:
+        known = {d.name for d in dirs}
+        problems += [Problem("unknown-community", str(data_dir), 0, 0, params={"slug": s})
+                     for s in slugs if s not in known]
+        dirs = [d for d in dirs if d.name in slugs]
+    elif not dirs:
+        problems.append(Problem("no-communities", str(data_dir / "communities"), 0, 0))
+    for folder in dirs:
+        community, found = load_community(folder)
+        problems += found
+        if not any(p.severity == "error" for p in found):
+            problems += check_community(community, today)
+        communities.append(community)
+    return communities, sorted(problems, key=Problem.sort_key)

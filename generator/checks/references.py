@@ -1,0 +1,133 @@
+"""Ids are unique per kind, and every reference (unit, member, fund, partner, owner) resolves."""
+from __future__ import annotations
+
+from generator.dataset import Community
+from generator.problems import Problem
+
+
+def _dupes(kind: str, records) -> list[Problem]:
+    seen: dict[str, object] = {}
+    found = []
+    for record in records:
+        if record.id in seen:
+            file, line, col = record.src
+            found.append(Problem("duplicate-id", file, line, col, path="id", params={
+                "kind": kind, "id": record.id, "first": "{}:{}".format(*seen[record.id].src[:2]),
+            }))
+        else:
+            seen[record.id] = record
+    return found
+
+
+def _missing(record, field: str, value: str, kind: str) -> Problem:
+    file, line, col = record.src
+    return Problem("unknown-reference", file, line, col, path=field,
+                   params={"key": field, "value": value, "kind": kind})
+
+
+def collect(community: Community) -> dict[str, list]:
+    """Every record with an id, per kind, across all years."""
+    org = community.single("organization")
+    members = community.single("members")
+    partners = community.single("partners")
+    return {
+        "unit": org.units if org else [],
+        "post": org.posts if org else [],
+        "member": members.members if members else [],
+        "partner": partners.partners if partners else [],
+        "commitment": [c for f in community.years("commitments").values() for c in f.commitments],
+        "activity": [a for f in community.years("activities").values() for a in f.activities],
+        "notice": [n for f in community.years("notices").values() for n in f.notices],
+    }
+
+
+def check(community: Community, today=None) -> list[Problem]:
+    kinds = collect(community)
+    problems = [p for kind, records in kinds.items() for p in _dupes(kind, records)]
+    ids = {kind: {r.id for r in records} for kind, records in kinds.items()}
+    problems += _organization_refs(kinds, ids)
+    problems += _record_refs(kinds, ids)
+    problems += _finance_refs(community)
+    problems += _photos(community, kinds["activity"])
+    return problems
+
+
+def _organization_refs(kinds, ids) -> list[Problem]:
+    found = []
+    for unit in kinds["unit"]:
+        if unit.parent and unit.parent not in ids["unit"]:
+            found.append(_missing(unit, "parent", unit.parent, "unit"))
+        for person in unit.committee:
+            if person.member and person.member not in ids["member"]:
+                found.append(_missing(person, "member", person.member, "member"))
+    found += _cycles(kinds["unit"])
+    for post in kinds["post"]:
+        if post.unit and post.unit not in ids["unit"]:
+            found.append(_missing(post, "unit", post.unit, "unit"))
+    for member in kinds["member"]:
+        if member.unit not in ids["unit"]:
+            found.append(_missing(member, "unit", member.unit, "unit"))
+        found += [_missing(member, "posts", p, "post") for p in member.posts if p not in ids["post"]]
+    for partner in kinds["partner"]:
+        if partner.paired_unit and partner.paired_unit not in ids["unit"]:
+            found.append(_missing(partner, "paired_unit", partner.paired_unit, "unit"))
+    return found
+
+
+def _cycles(units) -> list[Problem]:
+    parent = {u.id: u.parent for u in units}
+    found = []
+    for unit in units:
+        seen, current = set(), unit.id
+        while current in parent and parent[current]:
+            if current in seen:
+                file, line, col = unit.src
+                found.append(Problem("unit-cycle", file, line, col, path="parent", params={"id": unit.id}))
+                break
+            seen.add(current)
+            current = parent[current]
+    return found
+
+
+def _record_refs(kinds, ids) -> list[Problem]:
+    found = []
+    for c in kinds["commitment"]:
+        if c.owner not in ids["unit"] and c.owner not in ids["member"]:
+            found.append(_missing(c, "owner", c.owner, "owner"))
+    for a in kinds["activity"]:
+        if a.unit not in ids["unit"]:
+            found.append(_missing(a, "unit", a.unit, "unit"))
+        found += [_missing(a, "partners", p, "partner") for p in a.partners if p not in ids["partner"]]
+    return found
+
+
+def _finance_refs(community: Community) -> list[Problem]:
+    found = []
+    for year, ledger in community.years("finances").items():
+        funds = {f.id for f in ledger.funds}
+        found += _dupes("fund", ledger.funds) + _dupes("project", ledger.projects)
+        projects = {p.id for p in ledger.projects}
+        loaded = community.sources.get(ledger.src[0])
+        for fund_id in ledger.opening:
+            if fund_id not in funds:
+                line, col = loaded.mark(("opening", fund_id), prefer_key=True)
+                found.append(Problem("unknown-reference", ledger.src[0], line, col, path=f"opening.{fund_id}",
+                                     params={"key": "opening", "value": fund_id, "kind": "fund"}))
+        for record in [*ledger.entries, *ledger.checks, *ledger.projects]:
+            if record.fund not in funds:
+                found.append(_missing(record, "fund", record.fund, "fund"))
+        for entry in ledger.entries:
+            if entry.project and entry.project not in projects:
+                found.append(_missing(entry, "project", entry.project, "project"))
+    return found
+
+
+def _photos(community: Community, activities) -> list[Problem]:
+    folder = community.root / "photos"
+    found = []
+    for activity in activities:
+        for photo in activity.photos:
+            if "/" in photo or "\\" in photo or photo.startswith(".") or not (folder / photo).is_file():
+                file, line, col = activity.src
+                found.append(Problem("missing-photo", file, line, col, path="photos", params={"value": photo}))
+    return found

@@ -1,0 +1,119 @@
+"""Load a community folder into typed records, collecting every problem on the way."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load.yamlfile import Loaded, load_file
+from generator.problems import WARNING, Problem, display_path
+from generator.records import REQUIRED_FILES, SINGLE_FILES, YEAR_FOLDERS
+from generator.records.errors import to_problems
+
+SLUG_RE = re.compile(r"^[a-z0-9-]+$")
+YEAR_FILE_RE = re.compile(r"^(\d{4})\.yml$")
+# Files and folders a community may hold besides records.
+EXTRA_ALLOWED = {"photos", "content", "catalog.yml", "README.md"}
+
+
+@dataclass
+class Community:
+    """Everything one community publishes, validated; ``sources`` keeps each file's places."""
+
+    slug: str
+    root: Path
+    files: dict = field(default_factory=dict)  # kind -> model, or kind -> {year: model}
+    sources: dict = field(default_factory=dict)  # display name -> Loaded
+
+    def single(self, kind: str):
+        return self.files.get(kind)
+
+    def years(self, kind: str) -> dict:
+        return self.files.get(kind, {})
+
+    def all_years(self) -> list[int]:
+        return sorted({y for kind in YEAR_FOLDERS for y in self.years(kind)})
+
+
+def _validate(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, list[Problem]]:
+    if not isinstance(loaded.data, dict):
+        return None, [Problem("file-not-mapping", loaded.file, 1, 1)]
+    try:
+        record = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, to_problems(exc, loaded, model)
+    _locate(record, loaded, ())
+    return record, []
+
+
+def _locate(record, loaded: Loaded, path: tuple) -> None:
+    """Note on each record where it stands, so later checks can name its line."""
+    if isinstance(record, BaseModel):
+        record._src = (loaded.file, *loaded.mark(path))
+        for name in record.__class__.model_fields:
+            _locate(getattr(record, name), loaded, path + (name,))
+    elif isinstance(record, list):
+        for index, item in enumerate(record):
+            _locate(item, loaded, path + (index,))
+
+
+def _read(path: Path, model, display: str, community: Community) -> tuple[object, list[Problem]]:
+    loaded, problems = load_file(path, display)
+    if loaded is None:
+        return None, problems
+    # Duplicate keys are reported, and the rest of the file is still checked (first value kept).
+    community.sources[display] = loaded
+    record, found = _validate(model, loaded)
+    return (None if problems else record), problems + found
+
+
+def load_community(root: Path) -> tuple[Community, list[Problem]]:
+    slug = root.name
+    community = Community(slug, root)
+    problems: list[Problem] = []
+    name = lambda p: display_path(p)  # noqa: E731 - the name a clerk sees
+    if not SLUG_RE.match(slug):
+        problems.append(Problem("bad-slug", name(root), 0, 0, params={"slug": slug}))
+    for kind, model in SINGLE_FILES.items():
+        path = root / f"{kind}.yml"
+        if not path.exists():
+            if kind in REQUIRED_FILES:
+                problems.append(Problem("missing-file", name(path), 0, 0, params={"kind": kind}))
+            continue
+        record, found = _read(path, model, name(path), community)
+        problems += found
+        community.files[kind] = record
+    for kind, model in YEAR_FOLDERS.items():
+        community.files[kind] = {}
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            match = YEAR_FILE_RE.match(path.name)
+            if not match:
+                problems.append(Problem("bad-year-file", name(path), 0, 0, params={"kind": kind}))
+                continue
+            record, found = _read(path, model, name(path), community)
+            problems += found
+            if record is not None:
+                community.files[kind][int(match.group(1))] = record
+    problems += _unknown_entries(root, name)
+    return community, problems
+
+
+def _unknown_entries(root: Path, name) -> list[Problem]:
+    known = {f"{k}.yml" for k in SINGLE_FILES} | set(YEAR_FOLDERS) | EXTRA_ALLOWED
+    return [
+        Problem("unknown-file", name(p), 0, 0, severity=WARNING)
+        for p in sorted(root.iterdir())
+        if p.name not in known and not p.name.startswith(".")
+    ]
+
+
+def community_dirs(data_dir: Path) -> list[Path]:
+    base = data_dir / "communities"
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))

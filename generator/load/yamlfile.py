@@ -1,0 +1,157 @@
+"""Strict YAML: every scalar stays the exact text the clerk typed, and every trap is refused.
+
+YAML 1.1 turns ``no`` into False, ``1:30`` into 90 and ``010020`` into 4112; a ledger cannot
+afford any of that. So nothing is resolved here: scalars are strings (``Plain`` when written
+without quotes, so amounts can insist on quotes), and each node's line and column are kept so
+a later problem can point at the exact place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+
+class Plain(str):
+    """A scalar written without quotes (YAML would have guessed its type)."""
+
+
+Mark = tuple[int, int]
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its data and where each value and key stands (1-based line, column)."""
+
+    file: str
+    data: Any
+    values: dict[tuple, Mark] = field(default_factory=dict)
+    keys: dict[tuple, Mark] = field(default_factory=dict)
+
+    def mark(self, path: tuple, prefer_key: bool = False) -> Mark:
+        """The place of ``path``, or of its nearest existing parent."""
+        path = tuple(path)
+        while path:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for marks in table:
+                if path in marks:
+                    return marks[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+def _mark(node_or_mark) -> Mark:
+    m = getattr(node_or_mark, "start_mark", node_or_mark)
+    return (m.line + 1, m.column + 1)
+
+
+def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem("file-encoding", file, line, col)]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem("file-empty", file, 1, 1)]
+    return text, []
+
+
+def _tabs(text: str, file: str) -> list[Problem]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        col = line.find("\t")
+        if col >= 0:
+            found.append(Problem("yaml-tab", file, number, col + 1))
+    return found
+
+
+def _events(text: str, file: str) -> list[Problem]:
+    """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents."""
+    found, documents = [], 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line, col = _mark(event)
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents == 2:
+                found.append(Problem("yaml-documents", file, line, col))
+        elif isinstance(event, yaml.AliasEvent):
+            found.append(Problem("yaml-alias", file, line, col, params={"name": event.anchor}))
+        elif isinstance(event, yaml.NodeEvent):
+            if event.anchor is not None:
+                found.append(Problem("yaml-anchor", file, line, col, params={"name": event.anchor}))
+            if getattr(event, "tag", None) is not None:
+                found.append(Problem("yaml-tag", file, line, col, params={"tag": event.tag}))
+    return found
+
+
+class _Builder:
+    """Turns a composed node tree into dicts, lists and strings, noting every place."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.loaded = Loaded(file, None)
+
+    def build(self, node, path: tuple = ()):
+        self.loaded.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.style is None:
+            return None if node.value in ("", "~") else Plain(node.value)
+        return str(node.value)
+
+    def _mapping(self, node, path: tuple) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem("yaml-complex-key", self.file, *_mark(key_node)))
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first = self.loaded.keys[path + (key,)][0]
+                self.problems.append(Problem(
+                    "duplicate-key", self.file, *_mark(key_node), path=key,
+                    params={"key": key, "first_line": first},
+                ))
+                continue
+            self.loaded.keys[path + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
+    problems = _tabs(text, file)
+    if problems:
+        return None, problems
+    try:
+        problems = _events(text, file)
+        if problems:
+            return None, problems
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        return None, [Problem("yaml-syntax", file, line, col, params={"detail": exc.problem or ""})]
+    if node is None:
+        return None, [Problem("file-empty", file, 1, 1)]
+    builder = _Builder(file)
+    data = builder.build(node)
+    builder.loaded.data = data
+    return builder.loaded, builder.problems
+
+
+def load_file(path: Path, file: str) -> tuple[Loaded | None, list[Problem]]:
+    """Read one YAML file strictly. ``file`` is the name problems will show."""
+    text, problems = _decode(path.read_bytes(), file)
+    if text is None:
+        return None, problems
+    return parse_text(text, file)

@@ -1,0 +1,50 @@
+"""commitments/<year>.yml: public commitments and their reviews (承诺 → 践诺 → 评诺)."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from generator.records.base import Record, Text, OptText, Id, Date, Percent, records, Audience
+
+Stage = Literal["年初", "季度", "年中", "年底"]
+DeclaredStatus = Literal["未开始", "进行中", "已完成"]
+
+
+class Review(Record):
+    date: Date
+    """检查日期：如 2026-06-30。"""
+    stage: Stage
+    """阶段：年初（列清单）、季度（讲评）、年中（查清单）、年底（述清单）。"""
+    status: DeclaredStatus
+    """进展状态：未开始、进行中或已完成。"""
+    progress: Percent
+    """完成进度：0 到 100 的整数。"""
+    note: OptText = None
+    """说明：做了什么、还差什么；进度下降时必须说明原因。"""
+
+
+class Commitment(Record):
+    id: Id
+    """编号：如 c2026-001。"""
+    owner: Id
+    """承诺人：组织编号或党员编号。"""
+    title: Text
+    """承诺事项：一句话说清做什么。"""
+    category: Text
+    """类别：如 为民服务、组织建设、环境整治。"""
+    made: Date
+    """承诺日期。"""
+    due: Date
+    """完成时限。"""
+    baseline: OptText = None
+    """现状：承诺前的情况（基数），如“楼道堆物 23 处”。"""
+    target: OptText = None
+    """目标：可检验的目标，如“清理 23 处，年底复查不超过 2 处”。"""
+    reviews: records(Review) = []
+    """检查记录：年初、年中、年底各一条或更多。"""
+    audience: Audience = "public"
+    """公开范围：public 或 members。"""
+
+
+class CommitmentsFile(Record):
+    commitments: records(Commitment)
+    """本年度承诺：每条一项。"""
