@@ -102,3 +102,11 @@ def render(code: str, lang: str, params: dict) -> str:
         return template.format(**values)
     except (KeyError, IndexError):
         return template
+
+
+def add(messages: dict[str, tuple[str, str]]) -> None:
+    """A rule module registers the words of its own codes; a code is never reused."""
+    for code in messages:
+        if code in MESSAGES:
+            raise ValueError(f"problem code {code} defined twice")
+    MESSAGES.update(messages)
