@@ -34,10 +34,10 @@ check: install
 build: install
 	$(BIN)/dangwu build data
 
+# Checks the sample records, builds every community and the portal, serves them on 127.0.0.1.
 demo: install
 	$(BIN)/dangwu check data
-	$(BIN)/dangwu build data
-	$(BIN)/dangwu serve-site site --port $(PORT)
+	$(BIN)/dangwu serve data --port $(PORT)
 
 test: install-test browser
 	$(BIN)/python -m pytest

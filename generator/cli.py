@@ -37,7 +37,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="有警告也算失败")
     check.set_defaults(run=run_check)
     schema = sub.add_parser("schema", help="为每种文件写出 JSON Schema（编辑器用来提示和检查）")
-    schema.add_argument("--out", type=Path, default=Path("schemas"))
+    schema.add_argument("--out", type=Path, default=None, help="默认 generator/schemas/（已提交，编辑器用它）")
     schema.set_defaults(run=run_schema)
     from generator import commands  # the build side registers its own subcommands
     commands.register(sub, _common)

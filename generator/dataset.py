@@ -13,7 +13,7 @@ from generator.records import REQUIRED_FILES, SINGLE_FILES, YEAR_FOLDERS
 from generator.records.errors import to_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9-]+$")
-YEAR_FILE_RE = re.compile(r"^(\d{4})\.yml$")
+YEAR_FILE_RE = re.compile(r"([0-9]{4})\.yml")  # fullmatch; ASCII digits only
 # Files and folders a community may hold besides records.
 EXTRA_ALLOWED = {"photos", "content", "catalog.yml", "README.md"}
 
@@ -52,6 +52,10 @@ def _locate(record, loaded: Loaded, path: tuple) -> None:
     """Note on each record where it stands, so later checks can name its line."""
     if isinstance(record, BaseModel):
         record._src = (loaded.file, *loaded.mark(path))
+        record._field_src = {
+            name: (loaded.file, *loaded.values[path + (name,)])
+            for name in record.__class__.model_fields if path + (name,) in loaded.values
+        }
         for name in record.__class__.model_fields:
             _locate(getattr(record, name), loaded, path + (name,))
     elif isinstance(record, list):
@@ -91,7 +95,9 @@ def load_community(root: Path) -> tuple[Community, list[Problem]]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            match = YEAR_FILE_RE.match(path.name)
+            if path.name.startswith("."):  # .DS_Store, editor swap files: not the clerk's records
+                continue
+            match = YEAR_FILE_RE.fullmatch(path.name)
             if not match:
                 problems.append(Problem("bad-year-file", name(path), 0, 0, params={"kind": kind}))
                 continue

@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml-tab": ("这一行有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格。",
                  "a tab character: YAML indents with spaces only; replace the tab with spaces."),
+    "yaml-control-char": ("这一行有看不见的控制字符（{char}），多半是从 Word、网页或微信复制来的：请删除它，重新输入这几个字。",
+                          "an invisible control character ({char}), usually pasted from Word or a web page: delete it."),
     "yaml-documents": ("一个文件里只能有一份记录：请删除 “---” 分隔线，或把后一部分移到另一个文件。",
                        "only one document per file: remove the '---' separator or move the rest to another file."),
     "yaml-alias": ("不能使用引用 *{name}：请把内容直接写出来。", "aliases (*{name}) are not allowed: write the value out."),

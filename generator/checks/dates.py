@@ -22,7 +22,7 @@ def check(community: Community, today: date) -> list[Problem]:
         for year, yearfile in community.years(kind).items():
             for record in getattr(yearfile, attr):
                 when = getattr(record, field)
-                file, line, col = record.src
+                file, line, col = record.src_of(field)
                 if when.year != year:
                     found.append(Problem("year-mismatch", file, line, col, path=field, severity=WARNING,
                                          params={"date": str(when), "year": year}))

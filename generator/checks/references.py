@@ -10,9 +10,9 @@ def _dupes(kind: str, records) -> list[Problem]:
     found = []
     for record in records:
         if record.id in seen:
-            file, line, col = record.src
+            file, line, col = record.src_of("id")
             found.append(Problem("duplicate-id", file, line, col, path="id", params={
-                "kind": kind, "id": record.id, "first": "{}:{}".format(*seen[record.id].src[:2]),
+                "kind": kind, "id": record.id, "first": "{}:{}".format(*seen[record.id].src_of("id")[:2]),
             }))
         else:
             seen[record.id] = record
@@ -20,7 +20,7 @@ def _dupes(kind: str, records) -> list[Problem]:
 
 
 def _missing(record, field: str, value: str, kind: str) -> Problem:
-    file, line, col = record.src
+    file, line, col = record.src_of(field)
     return Problem("unknown-reference", file, line, col, path=field,
                    params={"key": field, "value": value, "kind": kind})
 
@@ -81,7 +81,7 @@ def _cycles(units) -> list[Problem]:
         seen, current = set(), unit.id
         while current in parent and parent[current]:
             if current in seen:
-                file, line, col = unit.src
+                file, line, col = unit.src_of("parent")
                 found.append(Problem("unit-cycle", file, line, col, path="parent", params={"id": unit.id}))
                 break
             seen.add(current)
@@ -128,6 +128,6 @@ def _photos(community: Community, activities) -> list[Problem]:
     for activity in activities:
         for photo in activity.photos:
             if "/" in photo or "\\" in photo or photo.startswith(".") or not (folder / photo).is_file():
-                file, line, col = activity.src
+                file, line, col = activity.src_of("photos")
                 found.append(Problem("missing-photo", file, line, col, path="photos", params={"value": photo}))
     return found

@@ -7,6 +7,7 @@ a later problem can point at the exact place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,13 +64,31 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _tabs(text: str, file: str) -> list[Problem]:
+# What an editor does not show, or shows differently from YAML: control characters (pasted
+# from Word or a web page) and the line separators U+0085/U+2028/U+2029 that YAML counts as
+# new lines. PyYAML would stop with a traceback or shift every line number after them.
+INVISIBLE_RE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _invisible(text: str, file: str) -> list[Problem]:
+    """Tabs and invisible characters, at most one of each per line (Windows line ends are fine)."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        col = line.find("\t")
-        if col >= 0:
-            found.append(Problem("yaml-tab", file, number, col + 1))
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line[:-1] if line.endswith("\r") else line
+        tab = line.find("\t")
+        if tab >= 0:
+            found.append(Problem("yaml-tab", file, number, tab + 1))
+        odd = INVISIBLE_RE.search(line)
+        if odd:
+            found.append(Problem("yaml-control-char", file, number, odd.start() + 1,
+                                 params={"char": f"U+{ord(odd.group()):04X}"}))
     return found
+
+
+def _shown_tag(tag: str) -> str:
+    """The tag as the clerk typed it: ``!!int`` rather than ``tag:yaml.org,2002:int``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _events(text: str, file: str) -> list[Problem]:
@@ -87,7 +106,7 @@ def _events(text: str, file: str) -> list[Problem]:
             if event.anchor is not None:
                 found.append(Problem("yaml-anchor", file, line, col, params={"name": event.anchor}))
             if getattr(event, "tag", None) is not None:
-                found.append(Problem("yaml-tag", file, line, col, params={"tag": event.tag}))
+                found.append(Problem("yaml-tag", file, line, col, params={"tag": _shown_tag(event.tag)}))
     return found
 
 
@@ -129,7 +148,7 @@ class _Builder:
 
 
 def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
-    problems = _tabs(text, file)
+    problems = _invisible(text, file)
     if problems:
         return None, problems
     try:
@@ -141,6 +160,8 @@ def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
         return None, [Problem("yaml-syntax", file, line, col, params={"detail": exc.problem or ""})]
+    except yaml.YAMLError as exc:  # unmarked errors; the reader's are caught by _invisible first
+        return None, [Problem("yaml-syntax", file, 1, 1, params={"detail": str(exc).splitlines()[0]})]
     if node is None:
         return None, [Problem("file-empty", file, 1, 1)]
     builder = _Builder(file)

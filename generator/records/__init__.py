@@ -1,5 +1,6 @@
 """One module per record kind; ``FILE_KINDS`` says which model reads which file."""
 from generator.records.activities import ActivitiesFile
+from generator.records.catalog import CatalogFile
 from generator.records.commitments import CommitmentsFile
 from generator.records.community import CommunityFile
 from generator.records.finances import FinanceFile
@@ -14,6 +15,7 @@ SINGLE_FILES = {
     "organization": OrganizationFile,
     "members": MembersFile,
     "partners": PartnersFile,
+    "catalog": CatalogFile,
 }
 YEAR_FOLDERS = {
     "commitments": CommitmentsFile,

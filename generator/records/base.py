@@ -10,15 +10,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.load.yamlfile import Plain
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-MONEY_RE = re.compile(r"^-?(0|[1-9][0-9]*)\.[0-9]{2}$")
-COUNT_RE = re.compile(r"^(0|[1-9][0-9]*)$")
+# Matched with fullmatch and ASCII digits only: "$" would let "12.50\n" through, and "\d"
+# would read full-width "２０２６" as 2026, changing what the clerk typed without a word.
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+MONEY_RE = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}")
+COUNT_RE = re.compile(r"0|[1-9][0-9]*")
+YEAR_RE = re.compile(r"(19|20)[0-9]{2}")
 
 
 class Record(BaseModel):
@@ -29,10 +32,16 @@ class Record(BaseModel):
     )
     # Where the record stands in its file, set by the loader: (file, line, col).
     _src: tuple = PrivateAttr(default=("", 0, 0))
+    # Where each field's value stands, set by the loader: {field: (file, line, col)}.
+    _field_src: dict = PrivateAttr(default_factory=dict)
 
     @property
     def src(self) -> tuple:
         return self._src
+
+    def src_of(self, field: str) -> tuple:
+        """Where ``field`` is written: (file, line, col); the record's place if it was left out."""
+        return self._field_src.get(field, self._src)
 
 
 def _text(value):
@@ -45,14 +54,14 @@ def _text(value):
 
 def _identifier(value):
     value = _text(value)
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         raise PydanticCustomError("bad-id", "bad id", {"value": value})
     return value
 
 
 def _date(value):
     value = _text(value).strip()
-    match = DATE_RE.match(value)
+    match = DATE_RE.fullmatch(value)
     if not match:
         raise PydanticCustomError("bad-date", "bad date", {"value": value})
     try:
@@ -64,7 +73,7 @@ def _date(value):
 def parse_money(value) -> Decimal:
     """An amount is a string with exactly two decimals: "1280.50", "-35.00"."""
     value = _text(value)
-    if not MONEY_RE.match(value):
+    if not MONEY_RE.fullmatch(value):
         raise PydanticCustomError("bad-money", "bad money", {"value": value})
     return Decimal(value)
 
@@ -77,7 +86,7 @@ def _money(value):
 
 def _count(value):
     value = _text(value).strip()
-    if not COUNT_RE.match(value):
+    if not COUNT_RE.fullmatch(value):
         raise PydanticCustomError("bad-number", "bad number", {"value": value})
     return int(value)
 
@@ -91,7 +100,7 @@ def _percent(value):
 
 def _year(value):
     value = _text(value).strip()
-    if not re.match(r"^(19|20)\d{2}$", value):
+    if not YEAR_RE.fullmatch(value):
         raise PydanticCustomError("bad-year", "bad year", {"value": value})
     return int(value)
 
@@ -104,14 +113,37 @@ def _list(value):
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Markdown = Annotated[str, BeforeValidator(_text)]
-Id = Annotated[str, BeforeValidator(_identifier)]
-Date = Annotated[date, BeforeValidator(_date)]
-Money = Annotated[Decimal, BeforeValidator(_money)]
-Count = Annotated[int, BeforeValidator(_count)]
-Percent = Annotated[int, BeforeValidator(_percent)]
-Year = Annotated[int, BeforeValidator(_year)]
+def _schema(**schema) -> WithJsonSchema:
+    """What an editor (YAML 1.2) should accept for a field type: the same as the loader does.
+
+    The loader reads every value as text, so an unquoted 010020 or 28 is fine where text or a
+    count is asked for; an amount alone must be a quoted string.
+    """
+    return WithJsonSchema(schema)
+
+
+_TEXT_SCHEMA = _schema(type=["string", "number", "boolean"], minLength=1)
+_ID_SCHEMA = _schema(type=["string", "integer"], pattern=f"^{ID_RE.pattern}$")
+_DATE_SCHEMA = _schema(type="string", format="date", pattern=f"^{DATE_RE.pattern}$",
+                       examples=["2026-03-05"])
+_MONEY_SCHEMA = _schema(
+    type="string", pattern=f"^{MONEY_RE.pattern}$", examples=["1280.50", "-35.00"],
+    patternErrorMessage="金额要加引号、带两位小数，不加 ¥ 和逗号，如 \"1280.50\"、\"-35.00\"",
+)
+_COUNT_SCHEMA = _schema(type=["integer", "string"], minimum=0, pattern=f"^({COUNT_RE.pattern})$")
+_PERCENT_SCHEMA = _schema(type=["integer", "string"], minimum=0, maximum=100,
+                          pattern=f"^({COUNT_RE.pattern})$")
+_YEAR_SCHEMA = _schema(type=["integer", "string"], minimum=1900, maximum=2099,
+                       pattern=f"^{YEAR_RE.pattern}$", examples=["1998"])
+
+Text = Annotated[str, BeforeValidator(_text), _TEXT_SCHEMA]
+Markdown = Annotated[str, BeforeValidator(_text), _TEXT_SCHEMA]
+Id = Annotated[str, BeforeValidator(_identifier), _ID_SCHEMA]
+Date = Annotated[date, BeforeValidator(_date), _DATE_SCHEMA]
+Money = Annotated[Decimal, BeforeValidator(_money), _MONEY_SCHEMA]
+Count = Annotated[int, BeforeValidator(_count), _COUNT_SCHEMA]
+Percent = Annotated[int, BeforeValidator(_percent), _PERCENT_SCHEMA]
+Year = Annotated[int, BeforeValidator(_year), _YEAR_SCHEMA]
 Audience = Literal["public", "members"]
 OptText = Optional[Text]
 

@@ -15,23 +15,6 @@ _SHAPES = {
 }
 
 
-def field_labels(model: type[BaseModel]) -> dict[str, str]:
-    """Every field name of a model tree, with the Chinese label its docstring begins with."""
-    labels: dict[str, str] = {}
-    stack, seen = [model], set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for name, info in current.model_fields.items():
-            label = (info.description or "").split("：")[0]
-            labels.setdefault(name, label)
-            for inner in _models_in(info.annotation):
-                stack.append(inner)
-    return labels
-
-
 def _models_in(annotation) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
@@ -71,11 +54,29 @@ def _choices(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def suggest(key: str, labels: dict[str, str]) -> str:
-    for name, label in labels.items():
-        if label and key == label:
-            return name
+    """The field a clerk most likely meant: by its name (summery) or its Chinese label (摘要)."""
+    by_label = {label: name for name, label in labels.items() if label}
+    if key in by_label:
+        return by_label[key]
     close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.6)
-    return close[0] if close else ""
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(key, list(by_label), n=1, cutoff=0.6)
+    return by_label[close[0]] if close else ""
+
+
+def label(description: str | None) -> str:
+    """The Chinese label a field docstring begins with: "金额：带两位小数…" → "金额"."""
+    return (description or "").split("：")[0].rstrip("。")
+
+
+def _own_labels(model: type[BaseModel], loc: tuple) -> dict[str, str]:
+    """Labels of the fields of the model holding ``loc`` (a name means different things in
+    different records: ``name`` is 名称 for a unit, 姓名 for a committee member)."""
+    holder = _model_at(model, loc[:-1])
+    if holder is None:
+        return {}
+    return {name: label(info.description) for name, info in holder.model_fields.items()}
 
 
 def _dotted(loc: tuple) -> str:
@@ -86,7 +87,6 @@ def _dotted(loc: tuple) -> str:
 
 
 def to_problems(exc: ValidationError, loaded: Loaded, model: type[BaseModel]) -> list[Problem]:
-    labels = field_labels(model)
     problems = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -95,9 +95,7 @@ def to_problems(exc: ValidationError, loaded: Loaded, model: type[BaseModel]) ->
         params = dict(ctx)
         if kind == "extra_forbidden":
             code = "unknown-field"
-            holder = _model_at(model, loc[:-1])
-            known = field_labels(holder) if holder else labels
-            known = {name: known[name] for name in (holder.model_fields if holder else known)}
+            known = _own_labels(model, loc)
             params.update(key=str(loc[-1]), suggestion=suggest(str(loc[-1]), known),
                           known=", ".join(known))
             line, col = loaded.mark(loc, prefer_key=True)
@@ -106,7 +104,7 @@ def to_problems(exc: ValidationError, loaded: Loaded, model: type[BaseModel]) ->
             if kind == "missing":
                 code = "missing-field"
                 params["key"] = str(loc[-1])
-                params["label"] = labels.get(str(loc[-1]), "")
+                params["label"] = _own_labels(model, loc).get(str(loc[-1]), "")
             elif kind == "literal_error":
                 code = "bad-choice"
                 params["value"] = str(_value_at(loaded.data, loc))

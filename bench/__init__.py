@@ -1,0 +1,1 @@
+"""Benchmarks and the sample-data synthesiser (not part of the installed package)."""

@@ -1,0 +1,88 @@
+"""Benchmark (`make bench`): build time and output size of the large sample community and of a
+generated community ten times larger, each against a plain `mkdocs build` of the same Markdown.
+
+Figures are measured in one run and reported as ratios too, since this machine is noisy.
+Not a test: nothing here fails on a number; the targets are printed beside the figures.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
+TODAY = "2026-11-23"
+PAGE_TARGET = 150 * 1024
+SECONDS_TARGET = 10.0
+
+
+def timed(args: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def html_sizes(site: Path) -> list[int]:
+    return [p.stat().st_size for p in site.rglob("*.html")]
+
+
+def total_size(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> dict:
+    dangwu = [sys.executable, "-m", "generator", "build", str(data_dir), "--community", slug,
+              "--out", str(workdir / "site"), "--today", TODAY]
+    seconds = timed(dangwu, workdir)
+    site = (workdir / "site" / slug).resolve()
+    plain_site = workdir / "plain-site"
+    config = workdir / "build" / slug / "mkdocs.yml"
+    plain = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                   "-d", str(plain_site)], workdir)
+    sizes = html_sizes(site)
+    return {"label": label, "pages": len(sizes), "seconds": seconds, "plain": plain,
+            "bytes": total_size(site), "max_page": max(sizes), "mean_page": sum(sizes) // len(sizes)}
+
+
+def report(rows: list[dict]) -> None:
+    print(f"{'community':<22}{'pages':>6}{'dangwu s':>10}{'mkdocs s':>10}{'ratio':>7}"
+          f"{'s/page':>8}{'output':>10}{'B/page':>9}{'max page':>10}")
+    for r in rows:
+        print(f"{r['label']:<22}{r['pages']:>6}{r['seconds']:>10.2f}{r['plain']:>10.2f}"
+              f"{r['seconds'] / r['plain']:>7.2f}{r['seconds'] / r['pages']:>8.3f}"
+              f"{r['bytes'] / 1e6:>9.1f}M{r['mean_page']:>9}{r['max_page']:>10}")
+    big, small = rows[-1], rows[0]
+    print(f"\n10× community / large sample: time ×{big['seconds'] / small['seconds']:.2f}, "
+          f"output ×{big['bytes'] / small['bytes']:.2f}")
+    print(f"targets: large sample under {SECONDS_TARGET:.0f} s "
+          f"({'met' if small['seconds'] < SECONDS_TARGET else 'NOT met'}), every page under "
+          f"{PAGE_TARGET // 1024} KB ({'met' if small['max_page'] < PAGE_TARGET else 'NOT met'} for the sample, "
+          f"{'met' if big['max_page'] < PAGE_TARGET else 'NOT met'} for 10×)")
+
+
+def main() -> int:
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    env_epoch = os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")
+    sys.path.insert(0, str(REPO))
+    from bench.synth import generate_scaled
+
+    rows = []
+    sample_dir = OUT / "sample"
+    sample_dir.mkdir()
+    rows.append(measure("hepingli (sample)", REPO / "data", "hepingli", sample_dir))
+    big_dir = OUT / "big"
+    big_dir.mkdir()
+    generate_scaled(big_dir / "data" / "communities", "hepingli10x", scale=10)
+    rows.append(measure("hepingli10x (10×)", big_dir / "data", "hepingli10x", big_dir))
+    report(rows)
+    print(f"(SOURCE_DATE_EPOCH={env_epoch}; 2 cores; one run)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,13 @@
+"""共建: each co-building unit, its agreement and the joint activities."""
+from __future__ import annotations
+
+from generator.pages import render
+from generator.views.activities import with_partner
+from generator.views.people import visible
+
+
+def pages(ctx) -> dict[str, str]:
+    partners = ctx.community.single("partners")
+    items = visible(partners.partners, ctx.audience) if partners else []
+    rows = [(p, with_partner(ctx.community, p.id, ctx.audience)) for p in items]
+    return {"partners/index.md": render("partners.md.j2", rows=rows, **ctx.as_dict())}

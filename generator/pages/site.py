@@ -1,0 +1,54 @@
+"""All pages of one community site, the navigation, and the words taught to search."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.pages import activities, board, catalog, commitments, finances, notices, organization, partners
+from generator.pages.context import PageContext
+from generator.views.people import public_by_role
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog]
+NAV = [
+    ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
+    ("财务", "finances/index.md"), ("活动", "activities/index.md"), ("公示", "notices/index.md"),
+    ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"),
+    ("如何看公开栏", "guide/reading.md"), ("反映意见", "guide/feedback.md"),
+]
+
+
+def render_site(ctx: PageContext) -> dict[str, str]:
+    """Every Markdown page of the site, by its path under docs/."""
+    pages: dict[str, str] = {}
+    for group in PAGE_GROUPS:
+        pages.update(group.pages(ctx))
+    pages.update(hand_written(ctx.community.root))
+    return pages
+
+
+def hand_written(community_root: Path) -> dict[str, str]:
+    """Shared pages from content/, each replaceable by the community's own content/."""
+    pages = {}
+    for base in (REPO / "content", community_root / "content"):
+        if base.is_dir():
+            for path in sorted(base.rglob("*.md")):
+                pages[path.relative_to(base).as_posix()] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def nav(pages: dict[str, str]) -> list[dict]:
+    return [{label: path} for label, path in NAV if path in pages]
+
+
+def search_words(ctx: PageContext) -> list[str]:
+    """Names jieba must know so a search for them finds their records (only names shown in full)."""
+    c = ctx.community
+    words = {ctx.info.name, ctx.info.short_name, ctx.info.street}
+    org = c.single("organization")
+    words |= {u.name for u in org.units} | {p.name for p in org.posts}
+    if c.single("partners"):
+        words |= {p.name for p in c.single("partners").partners}
+    words |= public_by_role(c) if ctx.audience == "public" else {m.name for m in c.single("members").members}
+    for year in c.years("activities").values():
+        words |= {a.location for a in year.activities if a.location}
+    return sorted(w for w in words if w and " " not in w)

@@ -1,0 +1,43 @@
+"""The street portal (out/index.html): every published community with its key figures."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from generator.views.format import cn_date
+
+REPO = Path(__file__).resolve().parents[1]
+THEME = REPO / "theme"
+
+
+def published(out: Path) -> list[dict]:
+    """The summaries of the communities currently published under ``out``."""
+    found = []
+    for link in sorted(out.iterdir()):
+        summary = link / "summary.json"
+        if link.is_symlink() and summary.is_file():
+            found.append(json.loads(summary.read_text(encoding="utf-8")))
+    return found
+
+
+def write_portal(out: Path, today: date) -> Path:
+    communities = published(out)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    streets = sorted({c.get("street", "") for c in communities} - {""})
+    html = env.get_template("portal.html").render(
+        street="、".join(streets) or "街道", communities=communities, built=cn_date(today))
+    assets = out / "assets"
+    assets.mkdir(exist_ok=True)
+    for name in ("dangwu.css",):
+        shutil.copyfile(THEME / "assets" / name, assets / name)
+    target = out / "index.html"
+    tmp = out / f".index.html.{os.getpid()}"
+    tmp.write_text(html, encoding="utf-8")
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,338 @@
+"""Personal data in text: find ID numbers, personal mobiles and bank cards; mask names.
+
+The board must never show a resident's 身份证号, personal mobile or bank card (PIPL Art. 28).
+Clerks paste them from Excel in every spelling: full-width digits, zero-width characters
+copied from a web page, spaces or dashes inside, a +86 in front. So the text is first
+normalised (NFKC, Unicode format characters dropped) with a map back to the original
+offsets, and the numbers are then looked for as whole digit groups: digits inside a longer
+run that fails the checks (a voucher, an amount, a hash) are not a finding.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+ID_NUMBER, MOBILE, BANK_CARD = "id-number", "mobile", "bank-card"
+SEVERITY = {ID_NUMBER: "error", MOBILE: "error", BANK_CARD: "warning"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "id-number" | "mobile" | "bank-card"
+    text: str  # the number as written in the original text
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    severity: str  # "error" for id-number and mobile, "warning" for bank-card
+
+    @property
+    def digits(self) -> str:
+        """The number itself: digits only (and a final X of an ID), without +86/0086."""
+        return canonical_number(self.text)
+
+    @property
+    def masked(self) -> str:
+        """The number as a message may show it: 110101********1234, 138****8000, 6222****1234."""
+        return mask_number(self.kind, self.digits)
+
+
+# --- normalising -------------------------------------------------------------------------
+
+class _FoldTable(dict):
+    """str.translate table: NFKC of each character, format characters dropped; filled lazily."""
+
+    def __missing__(self, code: int):
+        char = chr(code)
+        folded = "" if unicodedata.category(char) == "Cf" else unicodedata.normalize("NFKC", char)
+        self[code] = code if folded == char else folded
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """NFKC per character, format characters (Cf: zero-width, BOM, soft hyphen) dropped."""
+    return text.translate(_FOLD)
+
+
+def origins(text: str) -> list[int]:
+    """For each character of ``fold(text)``, the index of the original character it came from."""
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _FOLD[ord(char)]
+        origin.extend([index] * (1 if isinstance(folded, int) else len(folded)))
+    return origin
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, where it stands in ``text``."""
+    return fold(text), origins(text)
+
+
+def phone_digits(text: str) -> str:
+    """The ASCII digits of a phone number as written (full-width digits folded)."""
+    return "".join(c for c in fold(text) if "0" <= c <= "9")
+
+
+def canonical_number(text: str) -> str:
+    """Digits (and an ID's final X, upper-cased) without a +86/0086 country prefix."""
+    digits = "".join(c for c in fold(text).upper() if "0" <= c <= "9" or c == "X")
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and _is_mobile(digits[len(prefix):]):
+            return digits[len(prefix):]
+    return digits
+
+
+# --- the three checks --------------------------------------------------------------------
+
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_ID_CHECK = "10X98765432"
+EARLIEST_BIRTH_YEAR = 1880  # older than any living resident
+
+
+def id_check_digit(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character of the first 17 digits of an ID number."""
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
+    return _ID_CHECK[total % 11]
+
+
+def _plausible_birth(year: int, month: int, day: int) -> bool:
+    if not EARLIEST_BIRTH_YEAR <= year <= 2099:
+        return False
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def is_id_number(number: str) -> bool:
+    """18 characters with a valid check character and birth date, or the 15-digit legacy form.
+
+    The region code is deliberately not checked: a made-up region still identifies a person
+    once the rest is right, and test numbers use 999999.
+    """
+    number = number.upper()
+    if len(number) == 18 and number[:17].isdigit() and number[17] in "0123456789X":
+        birth = number[6:14]
+        return (id_check_digit(number[:17]) == number[17]
+                and _plausible_birth(int(birth[:4]), int(birth[4:6]), int(birth[6:])))
+    if len(number) == 15 and number.isdigit():
+        birth = number[6:12]  # YYMMDD, all born in the 1900s
+        return _plausible_birth(1900 + int(birth[:2]), int(birth[2:4]), int(birth[4:]))
+    return False
+
+
+def _is_mobile(number: str) -> bool:
+    return len(number) == 11 and number[0] == "1" and number[1] in "3456789" and number.isdigit()
+
+
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def is_bank_card(number: str) -> bool:
+    return 16 <= len(number) <= 19 and number.isdigit() and luhn_ok(number)
+
+
+def classify(number: str) -> str | None:
+    """The kind of personal number ``number`` (digits, maybe a final X) is, if any."""
+    if is_id_number(number):
+        return ID_NUMBER
+    if _is_mobile(canonical_number(number)) and len(number) in (11, 13, 15):
+        return MOBILE
+    if is_bank_card(number):
+        return BANK_CARD
+    return None
+
+
+def mask_number(kind: str, digits: str) -> str:
+    if kind == ID_NUMBER:
+        return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+    if kind == MOBILE:
+        return digits[:3] + "****" + digits[-4:]
+    return digits[:4] + "****" + digits[-4:]
+
+
+# --- finding them in text ----------------------------------------------------------------
+
+# A digit group; an 18-character ID may end in X. A group glued to a decimal point with
+# digits on the other side is part of an amount (0.30000000000000004), not a number to check.
+_GROUP = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]+(?:[Xx](?![0-9A-Za-z]))?(?!\.?[0-9])")
+# What may stand between the groups of one number: spaces and at most one dash.
+_SEPARATOR = re.compile(r"[ \t]*[-‐‑‒–—−]?[ \t]*")
+# A country code before a mobile written in groups: +86, 0086, (+86).
+_COUNTRY = re.compile(r"(?:\(\s*)?(?:\+|00)\s*86\s*\)?[ \t]*[-‐‑‒–—−]?[ \t]*$")
+MIN_GROUP = 3  # "1 2 3 4 5 6" is a list of numbers, not a phone; real groups are 3+ digits
+MAX_GROUPS = 5
+SHORTEST = 11  # a mobile; nothing shorter is a personal number
+
+
+@dataclass(frozen=True)
+class _Group:
+    start: int  # in the normalised text
+    end: int
+    value: str
+
+
+def _groups(folded: str) -> list[_Group]:
+    return [_Group(m.start(), m.end(), m.group().upper()) for m in _GROUP.finditer(folded)]
+
+
+def _chains(folded: str, groups: list[_Group]) -> list[list[_Group]]:
+    """Runs of groups joined only by a separator (138 0013 8000, 110101-19900307-1234)."""
+    chains: list[list[_Group]] = []
+    for group in groups:
+        previous = chains[-1][-1] if chains else None
+        joined = (previous is not None and len(group.value) >= MIN_GROUP
+                  and len(previous.value) >= MIN_GROUP and not previous.value.endswith("X")
+                  and _SEPARATOR.fullmatch(folded, previous.end, group.start) is not None
+                  and previous.end < group.start)
+        if joined:
+            chains[-1].append(group)
+        else:
+            chains.append([group])
+    return chains
+
+
+# How people write a number in groups; a run of groups of another shape (coordinates in an
+# SVG path, a list of counts) is not read as one number.
+_MOBILE_SHAPES = {(3, 4, 4), (3, 8), (7, 4), (4, 3, 4)}
+
+
+def _shape_ok(kind: str, lengths: tuple[int, ...]) -> bool:
+    if kind == MOBILE:
+        return lengths in _MOBILE_SHAPES
+    if kind == ID_NUMBER:
+        return lengths[0] == 6  # the region code first: 110101 19900307 1234
+    return lengths[0] == 6 or (set(lengths[:-1]) == {4} and lengths[-1] in (3, 4))
+
+
+def _candidates(chain: list[_Group]) -> list[tuple[str, int, int]]:
+    """Every (kind, first, last) run of groups that reads as a personal number."""
+    found = []
+    for first in range(len(chain)):
+        for last in range(first, min(len(chain), first + MAX_GROUPS)):
+            groups = chain[first:last + 1]
+            if any(g.value.endswith("X") for g in groups[:-1]):
+                break  # an X ends an ID: nothing follows it inside the same number
+            kind = classify("".join(g.value for g in groups))
+            if kind and (first == last or _shape_ok(kind, tuple(len(g.value) for g in groups))):
+                found.append((kind, first, last))
+    return found
+
+
+def _match_chain(chain: list[_Group]) -> list[tuple[str, int, int]]:
+    """The runs to report: errors before warnings, whole groups before joined ones, no overlap."""
+    ranked = sorted(_candidates(chain),
+                    key=lambda m: (SEVERITY[m[0]] != "error", m[2] - m[1], m[1]))
+    chosen: list[tuple[str, int, int]] = []
+    taken: set[int] = set()
+    for kind, first, last in ranked:
+        span = set(range(first, last + 1))
+        if not span & taken:
+            chosen.append((kind, first, last))
+            taken |= span
+    return sorted(chosen, key=lambda m: m[1])
+
+
+def _country_prefix(folded: str, start: int) -> int:
+    """Where a +86/0086 written before a mobile begins (``start`` when there is none)."""
+    if folded[start - 1:start] == "+":  # +8613800138000: the 86 is inside the group
+        return start - 1
+    match = _COUNTRY.search(folded, max(0, start - 12), start)
+    return match.start() if match else start
+
+
+def find_personal_data(text: str, allowed_phones: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every ID number, personal mobile and bank card number in ``text``, in order.
+
+    ``allowed_phones`` are the office's own numbers (compared by digits only).
+    """
+    folded = fold(text)
+    origin: list[int] | None = None  # worked out only when there is something to report
+    allowed = {canonical_number(p) for p in allowed_phones}
+    findings = []
+    for chain in _chains(folded, _groups(folded)):
+        if sum(len(g.value) for g in chain) < SHORTEST:
+            continue
+        for kind, first, last in _match_chain(chain):
+            origin = origin or origins(text)
+            start, end = chain[first].start, chain[last].end
+            if kind == MOBILE:
+                start = _country_prefix(folded, start)
+            finding = _finding(text, origin, kind, start, end)
+            if kind == MOBILE and finding.digits in allowed:
+                continue
+            findings.append(finding)
+    return findings
+
+
+def _finding(text: str, origin: list[int], kind: str, start: int, end: int) -> Finding:
+    first, last = origin[start], origin[end - 1] + 1
+    return Finding(kind, text[first:last], first, last, SEVERITY[kind])
+
+
+# --- names -------------------------------------------------------------------------------
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木".split()
+)
+MASK_MODES = ("full", "middle", "surname")
+
+
+def surname_length(name: str) -> int:
+    return 2 if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else 1
+
+
+def mask_name(name: str, mode: str) -> str:
+    """``full``: 张建国; ``middle``: 张*国 (张*, 欧阳*华); ``surname``: 张*.
+
+    One star whatever the length, so the mask does not tell how long the name is.
+    """
+    if mode not in MASK_MODES:
+        raise ValueError(f"unknown masking mode {mode!r}; use one of {', '.join(MASK_MODES)}")
+    name = name.strip()
+    if mode == "full" or len(name) <= 1:
+        return name
+    surname = name[:surname_length(name)]
+    given = name[len(surname):]
+    if mode == "surname" or len(given) <= 1:
+        return surname + "*"
+    return surname + "*" + given[-1]
+
+
+# Characters Python-Markdown (with tables) un-escapes after a backslash, and the two that
+# need an entity instead: "\<" is not an escape there, and "&" would start an entity.
+_BACKSLASHED = set("\\`*_{}[]>#|")
+_ENTITIES = {"<": "&lt;", "&": "&amp;"}
+
+
+# A line that starts like a list item ("1. ", "2) ", "- ", "+ ") or a rule ("---").
+_LIST_START = re.compile(r"^([ \t]*)(\d+(?=[.)])|[-+](?=[ \t]|-|$))", re.MULTILINE)
+
+
+def literal_markdown(text: str) -> str:
+    """``text`` escaped so Markdown shows it as typed: 张*明 stays 张*明, not emphasis."""
+    out = []
+    for char in text:
+        if char in _BACKSLASHED:
+            out.append("\\" + char)
+        else:
+            out.append(_ENTITIES.get(char, char))
+    return _LIST_START.sub(_escape_list_start, "".join(out))
+
+
+def _escape_list_start(match: re.Match) -> str:
+    indent, marker = match.groups()
+    if marker.isdigit():
+        return f"{indent}{marker}\\"  # 1\. : the backslash goes before the dot or bracket
+    return f"{indent}\\{marker}"

@@ -1,0 +1,1 @@
+"""Publishing a built site: the personal-data guard, the manifest, and its verification."""

@@ -1,0 +1,156 @@
+"""The last gate before publishing: no personal number in any file of the built site.
+
+Records are checked too (``checks/personal_data.py``), but a number can also reach the
+output another way: a template, a hand-written page, a download. So every text file of the
+output is read the way a browser or a script would read it — entities and JSON escapes
+decoded, tags set aside — and scanned. Each finding names the record it came from when its
+digits occur in one of the community's YAML strings.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from generator.checks.personal_data import string_scalars
+from generator.load.yamlfile import Loaded
+from generator.privacy import Finding, canonical_number, find_personal_data
+
+MANIFEST = "manifest.json"  # ours: paths and SHA-256 hashes, whose hex digits are not data
+# Never text: skipped without reading. Anything else is scanned if it decodes as UTF-8.
+BINARY_SUFFIXES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm", ".ogg", ".wasm",
+}
+ARCHIVE_SUFFIXES = {".zip", ".xlsx", ".docx", ".pptx", ".odt", ".ods"}  # zipped XML inside
+ESCAPED_SUFFIXES = {".js", ".mjs", ".json", ".map", ".webmanifest"}  # "\u200b" is a character there
+# Tags inside a line of text (a number split by <strong> still shows as one); other tags
+# end a line, so table cells next to each other are not read as one number.
+INLINE_TAGS = ("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span "
+               "strong sub sup time u var wbr").split()
+_INLINE_TAG = re.compile(r"</?(?:%s)\b[^<>]*>" % "|".join(INLINE_TAGS), re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
+
+
+@dataclass(frozen=True)
+class OutputFinding:
+    file: str  # relative to the site folder; "a.xlsx!/xl/sharedStrings.xml" inside archives
+    finding: Finding  # offsets into the decoded text of the file, not its bytes
+    source: str | None  # "path/to/record.yml:12" when traceable
+
+    def where(self) -> str:
+        return f"{self.file}（来自 {self.source}）" if self.source else self.file
+
+
+def scan_output(site_dir: Path, allowed_phones: frozenset[str],
+                sources: dict[str, Loaded] | None = None) -> list[OutputFinding]:
+    """Every personal number in the files under ``site_dir``, in file order."""
+    site_dir = Path(site_dir)
+    trace = SourceIndex(sources or {})
+    found = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative == MANIFEST:
+            continue
+        for name, text in _texts(relative, path.read_bytes()):
+            for finding in scan_text(text, _suffix(name), allowed_phones):
+                found.append(OutputFinding(name, finding, trace.source_of(finding)))
+    return found
+
+
+def _suffix(name: str) -> str:
+    return PurePosixPath(name.rsplit("!/", 1)[-1]).suffix.lower()
+
+
+def _texts(name: str, raw: bytes) -> Iterator[tuple[str, str]]:
+    """(name, text) of a file, or of each member of an archive; nothing for binary files."""
+    suffix = _suffix(name)
+    if suffix in BINARY_SUFFIXES:
+        return
+    if suffix == ".gz":  # sitemap.xml.gz
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return
+        yield from _texts(name[:-3], raw)
+        return
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from _members(name, raw)
+        return
+    text = _decode(raw)
+    if text is not None:
+        yield name, text
+
+
+def _members(name: str, raw: bytes) -> Iterator[tuple[str, str]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        return
+    with archive:
+        for member in sorted(archive.namelist()):
+            if not member.endswith("/"):
+                yield from _texts(f"{name}!/{member}", archive.read(member))
+
+
+def _decode(raw: bytes) -> str | None:
+    if b"\x00" in raw[:8192]:
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def readable_views(text: str, suffix: str) -> list[str]:
+    """The text as written (attributes included) and as shown (tags set aside)."""
+    if suffix in ESCAPED_SUFFIXES:
+        text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    text = html.unescape(text)
+    shown = _ANY_TAG.sub("\n", _INLINE_TAG.sub("", text))
+    return [text, shown]
+
+
+def scan_text(text: str, suffix: str, allowed_phones: frozenset[str]) -> list[Finding]:
+    """Findings in any view of the text, each number once."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for view in readable_views(text, suffix):
+        for finding in find_personal_data(view, allowed_phones):
+            key = (finding.kind, finding.digits)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+    return found
+
+
+class SourceIndex:
+    """Which record a number came from: the YAML string that holds it (file:line)."""
+
+    def __init__(self, sources: dict[str, Loaded]):
+        self._sources = sources
+        self._strings: list[tuple[set[str], str, str]] | None = None
+
+    def _index(self) -> list[tuple[set[str], str, str]]:
+        """(numbers found in the string, all its digits, "file:line") for every YAML string."""
+        if self._strings is None:
+            self._strings = [
+                ({f.digits for f in find_personal_data(text)}, canonical_number(text),
+                 f"{loaded.file}:{loaded.mark(path)[0]}")
+                for _, loaded in sorted(self._sources.items())
+                for path, text in string_scalars(loaded.data)
+            ]
+        return self._strings
+
+    def source_of(self, finding: Finding) -> str | None:
+        digits = finding.digits
+        exact = (where for numbers, _, where in self._index() if digits in numbers)
+        # A number the page put together differently (split by a tag, say) still has its digits.
+        loose = (where for _, held, where in self._index() if digits in held)
+        return next(exact, None) or next(loose, None)

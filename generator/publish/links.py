@@ -1,0 +1,65 @@
+"""Every link and resource inside the site must lead to a file (and anchor) that exists."""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+SKIP = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#?$)", re.I)
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    file: str
+    url: str
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in {"href", "src"} and value and tag in {"a", "img", "script", "link"}:
+                self.links.append(value)
+
+
+def _target(site: Path, page_rel: str, url: str) -> tuple[str | None, str]:
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if not path:
+        return page_rel, parts.fragment
+    base = posixpath.dirname(page_rel)
+    rel = posixpath.normpath(posixpath.join(base, path))
+    if rel.startswith(".."):
+        return None, ""
+    candidate = site / rel
+    if candidate.is_dir():
+        rel = posixpath.join(rel, "index.html")
+    return rel, parts.fragment
+
+
+def check(site: Path) -> list[BrokenLink]:
+    pages: dict[str, _Page] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = _Page()
+        page.feed(path.read_text(encoding="utf-8", errors="replace"))
+        pages[path.relative_to(site).as_posix()] = page
+    broken = []
+    for rel, page in pages.items():
+        for url in page.links:
+            if SKIP.match(url) and not url.startswith("#"):
+                continue
+            target, fragment = _target(site, rel, url)
+            if target is None or not (site / target).is_file():
+                broken.append(BrokenLink(rel, url))
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(BrokenLink(rel, url))
+    return broken

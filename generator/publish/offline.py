@@ -1,0 +1,70 @@
+"""Find anything in the output that makes a browser load from another origin.
+
+Resources (script, link, img, iframe, source, video, audio, object, CSS url()/@import) must be
+relative; only <a href> may point outside, and only where a clerk wrote the link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
+RESOURCE_ATTRS = {"src", "href", "srcset", "data", "poster", "action", "formaction"}
+# <link> relations that make the browser fetch something; canonical/alternate only name an address.
+LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
+                "prefetch", "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+
+
+@dataclass(frozen=True)
+class ExternalRef:
+    file: str
+    url: str
+    where: str  # the tag or "css"
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        rels = set((dict(attrs).get("rel") or "").lower().split())
+        for name, value in attrs:
+            if value is None or name not in RESOURCE_ATTRS or (tag == "a" and name == "href"):
+                continue
+            if tag == "link" and name == "href" and not rels & LOADING_RELS:
+                continue
+            for url in value.split(","):
+                url = url.strip().split(" ")[0]
+                if EXTERNAL.match(url):
+                    self.found.append((url, tag))
+        for name, value in attrs:
+            if name == "style" and value:
+                self.found += [(u, tag) for u in _css_urls(value)]
+
+    def handle_data(self, data):
+        if self.lasttag == "style":
+            self.found += [(u, "style") for u in _css_urls(data)]
+
+
+def _css_urls(text: str) -> list[str]:
+    return [u for pair in CSS_URL.findall(text) for u in pair if u and EXTERNAL.match(u)]
+
+
+def scan(site_dir: Path) -> list[ExternalRef]:
+    found = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix not in {".html", ".css"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix == ".css":
+            found += [ExternalRef(rel, u, "css") for u in _css_urls(text)]
+        else:
+            parser = _Refs()
+            parser.feed(text)
+            found += [ExternalRef(rel, u, tag) for u, tag in parser.found]
+    return found

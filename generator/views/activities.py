@@ -1,0 +1,36 @@
+"""Activities per year, by month, with the kinds residents filter by."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.views.people import visible
+
+# The filter groups residents know: 三会一课 gathers four meeting kinds.
+KIND_GROUPS = {
+    "支部党员大会": "三会一课", "支委会": "三会一课", "党小组会": "三会一课", "党课": "三会一课",
+    "主题党日": "主题党日", "志愿服务": "志愿服务", "共建活动": "共建活动", "其他": "其他",
+}
+GROUP_ORDER = ["三会一课", "主题党日", "志愿服务", "共建活动", "其他"]
+
+
+def year_activities(community, year: int, audience: str) -> list:
+    yearfile = community.years("activities").get(year)
+    items = visible(yearfile.activities, audience) if yearfile else []
+    return sorted(items, key=lambda a: (a.date, a.id))
+
+
+def by_month(activities) -> list[tuple[int, list]]:
+    months: dict[int, list] = defaultdict(list)
+    for activity in activities:
+        months[activity.date.month].append(activity)
+    return sorted(months.items(), reverse=True)
+
+
+def latest(community, audience: str, count: int = 5) -> list:
+    everything = [a for y in community.years("activities") for a in year_activities(community, y, audience)]
+    return sorted(everything, key=lambda a: (a.date, a.id), reverse=True)[:count]
+
+
+def with_partner(community, partner_id: str, audience: str) -> list:
+    return [a for y in sorted(community.years("activities"))
+            for a in year_activities(community, y, audience) if partner_id in a.partners]

@@ -1,0 +1,109 @@
+"""The 公开目录 on a given day: when each item was last published, and which are overdue.
+
+A 定期 item is overdue when its records hold nothing dated in the last full period before
+today (a quarterly item on 2026-10-01 needs something dated July–September). Periods before the
+first year the community keeps records for are not judged. Only records the item's audience
+sees count: a public item is not kept up to date by members-only records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator.records.catalog import default_catalog
+from generator.views.ledger import entry_visible, fund_visible
+from generator.views.periods import Period, last_full_period, period_of
+
+
+@dataclass(frozen=True)
+class CatalogItemState:
+    item: object  # CatalogItem
+    last_published: date | None  # the latest record date up to today; None when records carry no date
+    overdue: bool
+    due_by: date | None  # 定期 only: publish by this day (when overdue: the day it was due)
+    missed: Period | None = None  # when overdue: the period that has nothing
+
+
+def catalog_items(community) -> list:
+    """The community's own catalog.yml items, or the default catalogue."""
+    catalog = community.single("catalog") or default_catalog()
+    return list(catalog.items)
+
+
+def _shown(records, audience: str) -> list:
+    return [r for r in records if audience == "members" or getattr(r, "audience", "public") != "members"]
+
+
+def _in_kinds(kind: str, kinds) -> bool:
+    return not kinds or kind in kinds
+
+
+def _fund_matches(fund, kinds) -> bool:
+    """A finances item names funds by id or by a word of their name (“党费”)."""
+    return not kinds or any(k == fund.id or k in fund.name for k in kinds)
+
+
+def _organization_dates(community, item) -> list[date]:
+    org = community.single("organization")
+    units = _shown(org.units, item.audience) if org else []
+    return [p.since for u in units for p in u.committee if p.since]
+
+
+def _partner_dates(community, item) -> list[date]:
+    partners = community.single("partners")
+    shown = _shown(partners.partners, item.audience) if partners else []
+    return [p.agreement.signed for p in shown if p.agreement]
+
+
+def _commitment_dates(community, item) -> list[date]:
+    return [d for f in community.years("commitments").values() for c in _shown(f.commitments, item.audience)
+            for d in [c.made, *(r.date for r in c.reviews)]]
+
+
+def _activity_dates(community, item) -> list[date]:
+    return [a.date for f in community.years("activities").values()
+            for a in _shown(f.activities, item.audience) if _in_kinds(a.kind, item.kinds)]
+
+
+def _notice_dates(community, item) -> list[date]:
+    return [n.start for f in community.years("notices").values()
+            for n in _shown(f.notices, item.audience) if _in_kinds(n.kind, item.kinds)]
+
+
+def _finance_dates(community, item) -> list[date]:
+    dates = []
+    for ledger in community.years("finances").values():
+        funds = {f.id: f for f in ledger.funds if fund_visible(f, item.audience) and _fund_matches(f, item.kinds)}
+        dates += [e.date for e in ledger.entries
+                  if e.fund in funds and entry_visible(e, funds[e.fund], item.audience)]
+    return dates
+
+
+DATES_BY_SOURCE = {
+    "organization": _organization_dates, "partners": _partner_dates, "commitments": _commitment_dates,
+    "activities": _activity_dates, "notices": _notice_dates, "finances": _finance_dates,
+}
+
+
+def published_dates(community, item, today: date) -> list[date]:
+    """Dates on which the item's records were published, up to today."""
+    dates = DATES_BY_SOURCE.get(item.source, lambda *_: [])(community, item)
+    return [d for d in dates if d <= today]
+
+
+def item_state(community, item, today: date) -> CatalogItemState:
+    dates = published_dates(community, item, today)
+    last = max(dates, default=None)
+    if item.rhythm != "定期":
+        return CatalogItemState(item, last, False, None)
+    first_year = min(community.all_years(), default=today.year)
+    missed = last_full_period(today, item.period)
+    if missed.year >= first_year and not any(missed.contains(d) for d in dates):
+        return CatalogItemState(item, last, True, missed.end, missed)
+    current = period_of(today, item.period)
+    due = current.next().end if any(current.contains(d) for d in dates) else current.end
+    return CatalogItemState(item, last, False, due)
+
+
+def catalog_status(community, today: date) -> list[CatalogItemState]:
+    return [item_state(community, item, today) for item in catalog_items(community)]

@@ -1,0 +1,126 @@
+"""Ledgers per fund: running balance, totals, quarter and category summaries, projects.
+
+Every total here is summed from the lines the given audience sees, so a figure a resident reads
+always equals the sum of the lines beneath it. The public audience sees neither members-only
+funds (党费 by default) nor members-only entries; "members" sees everything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    entry: object
+    balance: Decimal  # the fund's balance after this line, from the opening balance
+    index: int  # 1-based position in the year file's entries: the stable anchor f{year}-{index}
+
+
+@dataclass(frozen=True)
+class FundLedger:
+    fund: object
+    opening: Decimal
+    lines: tuple[LedgerLine, ...]
+    income: Decimal
+    spending: Decimal  # a positive number
+    closing: Decimal  # opening + income - spending
+    by_quarter: dict[int, tuple[Decimal, Decimal]]  # quarter (1–4, only those with lines) -> (income, spending)
+    by_category: dict[str, tuple[Decimal, Decimal]]  # category, in order of first line -> (income, spending)
+    year: int | None = None
+    hidden: int = 0  # entries of this fund the audience does not see (left out of every figure)
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    project: object
+    spent: Decimal  # spending booked to the project, less any refunds
+    remaining: Decimal  # budget - spent
+    lines: tuple[LedgerLine, ...] = ()
+
+
+def fund_visible(fund, audience: str) -> bool:
+    return audience == "members" or fund.published_to == "public"
+
+
+def entry_visible(entry, fund, audience: str) -> bool:
+    return audience == "members" or (entry.audience or fund.published_to) == "public"
+
+
+def split(amounts) -> tuple[Decimal, Decimal]:
+    """(income, spending) of some amounts; spending as a positive number."""
+    amounts = list(amounts)
+    income = sum((a for a in amounts if a > 0), ZERO)
+    spending = -sum((a for a in amounts if a < 0), ZERO)
+    return income, spending
+
+
+def _numbered_entries(finance_file, fund_id: str) -> list[tuple[int, object]]:
+    numbered = [(i, e) for i, e in enumerate(finance_file.entries, start=1) if e.fund == fund_id]
+    return sorted(numbered, key=lambda pair: (pair[1].date, pair[0]))  # date order, file order on a tie
+
+
+def _lines(opening: Decimal, numbered) -> tuple[LedgerLine, ...]:
+    balance, lines = opening, []
+    for index, entry in numbered:
+        balance += entry.amount
+        lines.append(LedgerLine(entry, balance, index))
+    return tuple(lines)
+
+
+def _grouped(lines, key) -> dict:
+    groups: dict = {}
+    for line in lines:
+        groups.setdefault(key(line.entry), []).append(line.entry.amount)
+    return {k: split(amounts) for k, amounts in groups.items()}
+
+
+def fund_ledger(finance_file, fund, audience: str = "public", year: int | None = None) -> FundLedger:
+    opening = finance_file.opening.get(fund.id, ZERO)
+    numbered = _numbered_entries(finance_file, fund.id)
+    shown = [(i, e) for i, e in numbered if entry_visible(e, fund, audience)]
+    lines = _lines(opening, shown)
+    income, spending = split(line.entry.amount for line in lines)
+    quarters = _grouped(lines, lambda e: (e.date.month - 1) // 3 + 1)
+    if year is None and lines:
+        year = lines[0].entry.date.year
+    return FundLedger(
+        fund=fund, opening=opening, lines=lines, income=income, spending=spending,
+        closing=opening + income - spending, by_quarter=dict(sorted(quarters.items())),
+        by_category=_grouped(lines, lambda e: e.category), year=year,
+        hidden=len(numbered) - len(shown),
+    )
+
+
+def fund_ledgers(finance_file, audience: str = "public", year: int | None = None) -> list[FundLedger]:
+    """One ledger per fund the audience may see, in the order the file lists the funds."""
+    return [fund_ledger(finance_file, fund, audience, year)
+            for fund in finance_file.funds if fund_visible(fund, audience)]
+
+
+def project_states(finance_file, audience: str = "public") -> list[ProjectState]:
+    """Each project of a fund the audience sees, with what its visible lines have spent."""
+    ledgers = {ledger.fund.id: ledger for ledger in fund_ledgers(finance_file, audience)}
+    states = []
+    for project in finance_file.projects:
+        ledger = ledgers.get(project.fund)
+        if ledger is None:
+            continue
+        lines = tuple(line for line in ledger.lines if line.entry.project == project.id)
+        spent = -sum((line.entry.amount for line in lines), ZERO)
+        states.append(ProjectState(project, spent, project.budget - spent, lines))
+    return states
+
+
+def balance_on(finance_file, fund_id: str, day) -> Decimal:
+    """The book balance of a fund at the end of ``day``, counting every entry (the cashier's view)."""
+    opening = finance_file.opening.get(fund_id, ZERO)
+    return opening + sum((e.amount for e in finance_file.entries if e.fund == fund_id and e.date <= day), ZERO)
+
+
+def book_closing(finance_file, fund_id: str) -> Decimal:
+    """The year-end book balance of a fund, counting every entry."""
+    opening = finance_file.opening.get(fund_id, ZERO)
+    return opening + sum((e.amount for e in finance_file.entries if e.fund == fund_id), ZERO)
