@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-tag": ("不能使用标签 {tag}：请删除它；所有值都按原样当作文字读取。", "tags ({tag}) are not allowed: remove it."),
     "yaml-complex-key": ("字段名只能是一段文字。", "a key must be plain text."),
     "yaml-syntax": (
-        "YAML 格式错误（{detail}）：常见原因是缩进不齐、冒号后缺空格、引号没有配对。",
+        "YAML 格式错误：{detail_zh}。",
         "YAML syntax error ({detail}): check indentation, the space after ':', and matching quotes.",
     ),
     "duplicate-key": ("字段“{key}”写了两次（第一次在第 {first_line} 行）：请删掉其中一个。",

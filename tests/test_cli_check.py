@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from test_problem_codes import activity, finance
+from tests.test_problem_codes import activity, finance
 
 LINE_RE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[a-z0-9-]+) (?P<message>.+)$")
 BROKEN = {

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import TINY, TODAY
-from hostile.corpus import NUMBERS, fill, load
+from tests.conftest import TINY, TODAY
+from tests.hostile.corpus import NUMBERS, fill, load
 from generator.checks import load_and_check, personal_data
 from generator.cli import main
 from generator.dataset import community_dirs, load_community
@@ -205,6 +205,11 @@ def test_binary_files_are_skipped(tmp_path):
     assert found(site) == []
 
 
+def test_a_number_in_a_file_name_is_found(tmp_path):
+    site = write_site(tmp_path / "site", {fill("photos/{MOBILE}.jpg"): b"\xff\xd8\xff"})
+    assert found(site) == [(fill("photos/{MOBILE}.jpg"), "mobile", None)]
+
+
 def test_office_phones_are_allowed_in_the_output(tmp_path):
     site = write_site(tmp_path / "site", {"index.html": fill("<p>值班手机 {MOBILE:dashed}</p>")})
     assert found(site, allowed=OFFICE | {NUMBERS["MOBILE"]}) == []
@@ -229,7 +234,7 @@ def test_a_finding_names_the_record_it_came_from(write_community, tmp_path):
             for file, kind, source in hits] == [
         ("about/index.html", "mobile", None),
         ("notices/2026/index.html", "id-number", "2026.yml:7"),
-        ("notices/2026/index.html", "mobile", "2026.yml:9"),
+        ("notices/2026/index.html", "mobile", "2026.yml:10"),
     ]
 
 

@@ -1,11 +1,12 @@
 """Strict loading: every value stays the text the clerk typed, or is refused with its place."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from tests.conftest import TODAY
 from generator.checks import load_and_check
 from generator.dataset import load_community
 from generator.load.yamlfile import Plain, parse_text
@@ -122,6 +123,27 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fine(write_community):
     community, problems = load_community(data / "communities" / "xiaoyuan")
     assert problems == []
     assert community.years("activities")[2026].activities[0].src[1:] == (2, 5)
+
+
+@pytest.mark.parametrize("text, place, words", [
+    ("title: 通知: 开会\n", (1, 10), "请给整个值加引号"),
+    ("a:\n  b: 1\n c: 2\n", (3, 2), "缩进没有对齐"),
+    ("a: b\nc\n", (3, 1), "少了“: ”"),
+    ("a: \"zb\n", (2, 1), "引号没有配对"),
+    ("a: [1, 2\n", (2, 1), "方括号 [ ] 没有配对"),
+    ("path: \"C:\\Users\"\n", (1, 12), "反斜杠"),  # "\\U" wants 8 hex digits and finds "s"
+    ("a: @x\n", (1, 4), "加引号"),
+])
+def test_syntax_errors_are_explained_in_chinese(text, place, words):
+    loaded, [problem] = parse_text(text, "f.yml")
+    assert (problem.code, problem.line, problem.col) == ("yaml-syntax", *place)
+    assert words in problem.message()
+    assert not re.search(r"[a-z]{3}", problem.message())  # no PyYAML English left for the clerk
+
+
+def test_an_unusual_syntax_error_still_shows_pyyaml_words():
+    loaded, [problem] = parse_text("a: !<tag:x\n", "f.yml")
+    assert problem.code == "yaml-syntax" and "常见原因" in problem.message()
 
 
 # --- dates --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hostile.corpus import NUMBERS, SPELLINGS, expected_digits, fill, load, make_id
+from tests.hostile.corpus import NUMBERS, SPELLINGS, expected_digits, fill, load, make_id
 from generator.privacy import find_personal_data, literal_markdown, mask_name, phone_digits
 
 CORPUS = load("personal_data.yml")

@@ -13,7 +13,7 @@ from typing import Annotated
 import pytest
 from pydantic import Field, ValidationError
 
-from conftest import TODAY
+from tests.conftest import TODAY
 from generator.checks import load_and_check
 from generator.load.yamlfile import parse_text
 from generator.problems import WARNING
@@ -247,6 +247,7 @@ EXACT = {
     "missing-field": "缺少必填字段“title”（标题）：请补上。",
     "unknown-reference": "“fund”写的是“nofund”，但找不到这个经费：请核对编号是否写错，或先添加它。",
     "file-encoding": "文件不是 UTF-8 编码：请在编辑器里用“UTF-8”另存（不要用 GBK/ANSI）。",
+    "yaml-syntax": "YAML 格式错误：这一行有两个“: ”：值里要写冒号时，请给整个值加引号，或改用中文冒号“：”。",
     "yaml-control-char": "这一行有看不见的控制字符（U+000C），多半是从 Word、网页或微信复制来的：请删除它，重新输入这几个字。",
 }
 

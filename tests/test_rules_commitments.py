@@ -27,7 +27,7 @@ def test_progress_going_down_without_a_note_is_a_warning_at_the_review(tmp_path)
     [problem] = _found(tmp_path, "commitment-progress-down",
                        ("        progress: 0\n", "        progress: 20\n"),
                        (DROP, "        progress: 10\n"))
-    assert (problem.severity, problem.line) == ("warning", 15)
+    assert (problem.severity, problem.line, problem.col) == ("warning", 18, 19)
     assert problem.message() == (
         "承诺“清理楼道堆物”在 2026-06-30 的进度是 10%，比上一次（2026-01-15）的 20% 低，"
         "却没有说明：进度下降时请在 note 里写明原因。")

@@ -21,7 +21,7 @@ def _found(tmp_path, start: str, end: str, code: str):
 def test_four_working_days_across_a_tiaoxiu_weekend_is_an_error(tmp_path):
     # Thu 10-08 to Mon 10-12: Sat 10-10 is a 调休 workday, Sun 10-11 is not: 4 working days.
     [problem] = _found(tmp_path, "2026-10-08", "2026-10-12", "notice-too-short")
-    assert (problem.severity, problem.line, problem.path) == ("error", 2, "end")
+    assert (problem.severity, problem.line, problem.path) == ("error", 6, "notices[1].end")
     assert problem.message() == (
         "发展党员公示“关于拟接收周小明同志为预备党员的公示”从 2026-10-08 到 2026-10-12 只有 4 个工作日"
         "（按国务院节假日安排，含调休）：至少要 5 个工作日，请把结束日期（end）改到 2026-10-13 或以后。")

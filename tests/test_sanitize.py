@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hostile.corpus import load
+from tests.hostile.corpus import load
 from generator.sanitize import render_markdown
 
 CASES = load("markdown.yml")

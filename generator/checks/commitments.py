@@ -25,8 +25,8 @@ messages.add({
 def check(community: Community, today: date | None = None) -> list[Problem]:
     found = []
     for yearfile in community.years("commitments").values():
-        for commitment in yearfile.commitments:
-            found += _target(commitment) + _progress(commitment)
+        for index, commitment in enumerate(yearfile.commitments):
+            found += _target(commitment) + _progress(community, commitment, index)
     return found
 
 
@@ -38,13 +38,16 @@ def _target(commitment) -> list[Problem]:
                     params={"title": commitment.title})]
 
 
-def _progress(commitment) -> list[Problem]:
+def _progress(community: Community, commitment, index: int) -> list[Problem]:
     found = []
-    reviews = sorted(commitment.reviews, key=lambda r: r.date)
-    for previous, review in zip(reviews, reviews[1:]):
+    reviews = sorted(enumerate(commitment.reviews), key=lambda pair: pair[1].date)
+    for (_, previous), (number, review) in zip(reviews, reviews[1:]):
         if review.progress < previous.progress and not review.note:
-            file, line, col = review.src
-            found.append(Problem("commitment-progress-down", file, line, col, path="progress",
+            file = review.src[0]
+            place = ("commitments", index, "reviews", number, "progress")
+            line, col = community.sources[file].mark(place)
+            found.append(Problem("commitment-progress-down", file, line, col,
+                                 path=f"commitments[{index + 1}].reviews[{number + 1}].progress",
                                  severity=WARNING, params={
                                      "title": commitment.title, "date": str(review.date),
                                      "progress": review.progress, "previous": previous.progress,

@@ -42,6 +42,8 @@ def _names(ledger) -> dict[str, str]:
 def _balance_checks(ledger) -> list[Problem]:
     found, names = [], _names(ledger)
     for declared in ledger.checks:
+        if declared.fund not in names:
+            continue  # an unknown fund is reported by the references rule
         computed = balance_on(ledger, declared.fund, declared.date)
         difference = declared.balance - computed
         if difference:

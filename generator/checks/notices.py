@@ -29,18 +29,19 @@ messages.add({
 def check(community: Community, today: date | None = None) -> list[Problem]:
     found = []
     for yearfile in community.years("notices").values():
-        for notice in yearfile.notices:
-            found += _length(notice) + _calendar(notice)
+        for index, notice in enumerate(yearfile.notices):
+            found += _length(community, notice, index) + _calendar(notice)
     return found
 
 
-def _length(notice) -> list[Problem]:
+def _length(community: Community, notice, index: int) -> list[Problem]:
     needed = MIN_WORKDAYS.get(notice.kind)
     days = workdays_between(notice.start, notice.end)
     if needed is None or days >= needed:
         return []
-    file, line, col = notice.src
-    return [Problem("notice-too-short", file, line, col, path="end", params={
+    file = notice.src[0]
+    line, col = community.sources[file].mark(("notices", index, "end"))  # the date to change
+    return [Problem("notice-too-short", file, line, col, path=f"notices[{index + 1}].end", params={
         "kind": notice.kind, "title": notice.title, "start": str(notice.start), "end": str(notice.end),
         "days": days, "needed": needed, "suggest": str(nth_workday(notice.start, needed)),
     })]

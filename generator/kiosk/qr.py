@@ -24,4 +24,4 @@ def qr_svg(url: str) -> str:
     """The code as an inline <svg> sized by CSS (viewBox only), dark modules on a white quiet zone."""
     code = segno.make(url, error="m", micro=False)
     return code.svg_inline(omitsize=True, border=4, dark="#000", light="#fff",
-                           svgclass="qr-code", lineclass=None, title=None, nl=False)
+                           svgclass="qr-code", lineclass=None)

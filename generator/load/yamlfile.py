@@ -91,6 +91,29 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
+# PyYAML's words for the mistakes clerks make most, in Chinese (by the start of the text).
+SYNTAX_ZH = {
+    "mapping values are not allowed here":
+        "这一行有两个“: ”：值里要写冒号时，请给整个值加引号，或改用中文冒号“：”",
+    "could not find expected ':'": "少了“: ”：字段名后要写英文冒号和一个空格",
+    "found unexpected end of stream": "到文件末尾还有引号没有配对",
+    "expected <block end>, but found": "缩进没有对齐：同一层的字段要从同一列开始",
+    "did not find expected key": "缩进没有对齐，或列表项前少了“- ”",
+    "did not find expected '-' indicator": "列表项前少了“- ”，或缩进没有对齐",
+    "found unknown escape character": "双引号里的反斜杠“\\”要写成两个，或改用单引号",
+    "expected escape sequence": "双引号里的反斜杠“\\”要写成两个，或改用单引号",
+    "expected ',' or ']'": "方括号 [ ] 没有配对",
+    "expected ',' or '}'": "花括号 { } 没有配对",
+    "found character": "这个字符（如 @、`、%）不能放在值的开头：请给整个值加引号",
+}
+
+
+def _syntax(file: str, line: int, col: int, detail: str) -> Problem:
+    zh = next((words for start, words in SYNTAX_ZH.items() if detail.startswith(start)),
+              f"{detail}；常见原因是缩进不齐、冒号后缺空格、引号没有配对")
+    return Problem("yaml-syntax", file, line, col, params={"detail": detail, "detail_zh": zh})
+
+
 def _events(text: str, file: str) -> list[Problem]:
     """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents."""
     found, documents = [], 0
@@ -159,9 +182,9 @@ def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
-        return None, [Problem("yaml-syntax", file, line, col, params={"detail": exc.problem or ""})]
+        return None, [_syntax(file, line, col, exc.problem or "")]
     except yaml.YAMLError as exc:  # unmarked errors; the reader's are caught by _invisible first
-        return None, [Problem("yaml-syntax", file, 1, 1, params={"detail": str(exc).splitlines()[0]})]
+        return None, [_syntax(file, 1, 1, str(exc).splitlines()[0])]
     if node is None:
         return None, [Problem("file-empty", file, 1, 1)]
     builder = _Builder(file)

@@ -41,7 +41,8 @@ _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
 @dataclass(frozen=True)
 class OutputFinding:
     file: str  # relative to the site folder; "a.xlsx!/xl/sharedStrings.xml" inside archives
-    finding: Finding  # offsets into the decoded text of the file, not its bytes
+    finding: Finding  # offsets into the decoded text of the file (or into ``file`` itself
+    #                   when the number is in the file's name), not into its bytes
     source: str | None  # "path/to/record.yml:12" when traceable
 
     def where(self) -> str:
@@ -50,7 +51,7 @@ class OutputFinding:
 
 def scan_output(site_dir: Path, allowed_phones: frozenset[str],
                 sources: dict[str, Loaded] | None = None) -> list[OutputFinding]:
-    """Every personal number in the files under ``site_dir``, in file order."""
+    """Every personal number in the files (and file names) under ``site_dir``, in file order."""
     site_dir = Path(site_dir)
     trace = SourceIndex(sources or {})
     found = []
@@ -58,6 +59,11 @@ def scan_output(site_dir: Path, allowed_phones: frozenset[str],
         relative = path.relative_to(site_dir).as_posix()
         if relative == MANIFEST:
             continue
+        # A file name is shown too, in every URL: photos/13800138000.jpg leaks as much as a page.
+        for finding in find_personal_data(relative, allowed_phones):
+            found.append(OutputFinding(relative, finding, trace.source_of(finding)))
+        if _suffix(relative) in BINARY_SUFFIXES:
+            continue  # not even read: photos can be large
         for name, text in _texts(relative, path.read_bytes()):
             for finding in scan_text(text, _suffix(name), allowed_phones):
                 found.append(OutputFinding(name, finding, trace.source_of(finding)))

@@ -29,7 +29,7 @@ def _svg(height: int, label: str, body: list[str], desc: str = "") -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-label="{label}" class="dangwu-chart" '
-        f'style="max-width:40rem;height:auto" font-size="16" fill="currentColor">',
+        f'style="max-width:40rem;height:auto" font-size="18" fill="currentColor">',
         f"<title>{label}</title>",
     ]
     if desc:
@@ -37,7 +37,7 @@ def _svg(height: int, label: str, body: list[str], desc: str = "") -> str:
     return "\n".join(parts + body + ["</svg>"])
 
 
-def _text(x, y, words: str, anchor: str = "start", size: int = 16, weight: str = "normal") -> str:
+def _text(x, y, words: str, anchor: str = "start", size: int = 18, weight: str = "normal") -> str:
     return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" '
             f'font-weight="{weight}">{escape(words)}</text>')
 
@@ -52,8 +52,8 @@ def _year_words(ledger: FundLedger) -> str:
 
 # --- spending by category: one row per category, the name above its bar -------------------------
 
-ROW = 56
-BAR_MAX = Decimal(250)
+ROW = 60
+BAR_MAX = Decimal(230)  # leaves room for ¥1,234,567.89 after the longest bar
 
 
 def spending_by_category_svg(ledger: FundLedger) -> str:
@@ -69,8 +69,8 @@ def spending_by_category_svg(ledger: FundLedger) -> str:
         width = max(BAR_MAX * spent / largest, Decimal(2))
         body += [
             _text(0, top + 20, category),
-            f'<rect x="0" y="{top + 28}" width="{_n(width)}" height="20" fill="{BAR_COLOR}"/>',
-            _text(width + 8, top + 44, money(spent), weight="bold"),
+            f'<rect x="0" y="{top + 30}" width="{_n(width)}" height="22" fill="{BAR_COLOR}"/>',
+            _text(width + 8, top + 48, money(spent), weight="bold"),
         ]
     desc = "；".join(f"{category} {money(spent)}" for category, spent in rows)
     desc += f"。合计 {money(ledger.spending)}。"
@@ -80,14 +80,14 @@ def spending_by_category_svg(ledger: FundLedger) -> str:
 # --- balance over the year: a step line from the opening balance through every line -------------
 
 TOP, BOTTOM, LEFT, RIGHT = Decimal(64), Decimal(200), Decimal(4), Decimal(WIDTH - 4)
-HEIGHT = 236
+HEIGHT = 240
 QUARTER_MONTHS = (1, 4, 7, 10)
 
 
 def _x(day: date, year: int) -> Decimal:
     first, last = date(year, 1, 1), date(year, 12, 31)
-    share = Decimal((day - first).days) / Decimal((last - first).days)
-    return LEFT + (RIGHT - LEFT) * share
+    share = Decimal((min(max(day, first), last) - first).days) / Decimal((last - first).days)
+    return LEFT + (RIGHT - LEFT) * share  # a line filed in the wrong year stays on the chart's edge
 
 
 def _scale(low: Decimal, high: Decimal):
@@ -109,7 +109,7 @@ def _axis(year: int) -> list[str]:
         x = _x(date(year, month, 1), year)
         body.append(f'<line x1="{_n(x)}" y1="{TOP}" x2="{_n(x)}" y2="{BOTTOM}" '
                     f'stroke="{GRID_COLOR}" stroke-dasharray="2 4"/>')
-        body.append(_text(x + 2, BOTTOM + 22, f"{month}月", size=14))
+        body.append(_text(x + 2, BOTTOM + 24, f"{month}月", size=16))
     return body
 
 
@@ -125,8 +125,8 @@ def balance_svg(ledger: FundLedger) -> str:
     body = [
         _text(0, 20, f"年初 {money(ledger.opening)}"),
         _text(WIDTH, 20, f"结余 {money(ledger.closing)}", anchor="end", weight="bold"),
-        _text(0, 44, f"最高 {money(max(balances))}", size=14),
-        _text(WIDTH, 44, f"最低 {money(min(balances))}", anchor="end", size=14),
+        _text(0, 46, f"最高 {money(max(balances))}", size=16),
+        _text(WIDTH, 46, f"最低 {money(min(balances))}", anchor="end", size=16),
         *_axis(year),
         f'<polyline points="{" ".join(_step_points(ledger, year, y))}" fill="none" '
         f'stroke="{LINE_COLOR}" stroke-width="3" stroke-linejoin="round"/>',

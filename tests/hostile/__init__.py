@@ -1,0 +1,1 @@
+"""The hostile corpora (YAML) and the code that fills in their computed personal numbers."""
