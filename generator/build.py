@@ -24,7 +24,7 @@ from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
 from generator.problems import errors
 from generator.portal import write_portal
-from generator.publish import guard, links, manifest, offline, release
+from generator.publish import csp, guard, links, manifest, offline, release
 
 
 @dataclass
@@ -103,6 +103,7 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    csp.apply(staged)
     result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(

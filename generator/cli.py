@@ -41,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=run_schema)
     from generator import commands  # the build side registers its own subcommands
     commands.register(sub, _common)
+    from generator import kiosk  # dangwu kiosk: serve the lobby screen
+    kiosk.register(sub, _common)
     from generator import clerk_commands  # the clerk's new, import, export
     clerk_commands.register(sub, _common)
     return root

@@ -69,3 +69,16 @@ def test_duplicate_item_ids_are_reported(tmp_path):
     twice = CATALOG + CATALOG.replace("items:\n", "")
     [problem] = _found(_data(tmp_path, twice), "duplicate-id", date(2026, 9, 30))
     assert (problem.line, problem.message()) == (8, "公开事项编号“jingfei”重复（第一次在 {}:2）：请换一个未用过的编号。".format(problem.file))
+
+
+def test_a_period_on_an_item_that_is_not_periodic_is_an_error(tmp_path):
+    data = _data(tmp_path, CATALOG.replace("rhythm: 定期", "rhythm: 即时"))
+    [problem] = _found(data, "catalog-period-unused", date(2026, 10, 1))
+    assert problem.message() == "只有“定期”事项才写周期（period），这一项是“即时”：请删除 period，或把 rhythm 改为 定期。"
+
+
+def test_kinds_on_a_source_without_kinds_is_an_error(tmp_path):
+    data = _data(tmp_path, CATALOG.replace("source: finances", "source: partners"))
+    [problem] = _found(data, "catalog-kinds-unused", date(2026, 10, 1))
+    assert problem.message() == (
+        "来源是 partners 时不能限定范围（kinds）：请删除 kinds；只有 activities、notices、finances 可以限定。")

@@ -18,7 +18,7 @@ def board(ctx) -> dict:
         "commitment_year": c_year,
         "commitments": rollup(year_commitments(ctx, c_year), ctx.today) if c_year else None,
         "finance_year": f_year,
-        "ledgers": fund_ledgers(ctx.community.years("finances")[f_year], ctx.audience) if f_year else [],
+        "ledgers": fund_ledgers(ctx.community.years("finances")[f_year], ctx.audience, year=f_year) if f_year else [],
         "activities": latest(ctx.community, ctx.audience, 5),
     }
 

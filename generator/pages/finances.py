@@ -10,7 +10,7 @@ from generator.views.ledger import fund_ledgers, project_states
 
 def pages(ctx) -> dict[str, str]:
     years = ctx.years("finances")
-    ledgers = {y: fund_ledgers(ctx.community.years("finances")[y], ctx.audience) for y in years}
+    ledgers = {y: fund_ledgers(ctx.community.years("finances")[y], ctx.audience, year=y) for y in years}
     out = {"finances/index.md": render("finances_index.md.j2", years=[(y, ledgers[y]) for y in years],
                                        **ctx.as_dict())}
     for year in years:

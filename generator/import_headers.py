@@ -1,0 +1,207 @@
+"""What a clerk's spreadsheet calls each field, and how its cells become exact values.
+
+Headers are matched after normalising (full-width to half-width, spaces and units such as
+“（元）” dropped), against the names ledgers and rosters commonly use. Columns holding personal
+data (身份证号, 手机, 住址 …) are recognised in order to be left out on purpose.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+FEN = Decimal("0.01")
+
+# field → the headers that mean it (first one is the canonical header, used in messages)
+HEADERS = {
+    "finances": {
+        "date": ["日期", "记账日期", "发生日期", "时间", "日期时间"],
+        "month": ["月", "月份"],
+        "day": ["日"],
+        "summary": ["摘要", "事由", "内容", "说明", "用途", "摘要说明"],
+        "income": ["收入", "借方", "收入金额", "借方金额", "收入(借方)", "借方(收入)", "收"],
+        "spending": ["支出", "贷方", "支出金额", "贷方金额", "支出(贷方)", "贷方(支出)", "支"],
+        "amount": ["金额", "发生额"],
+        "direction": ["收支", "收支类型", "收支方向", "方向"],
+        "voucher": ["凭证号", "凭证字号", "凭证编号", "凭证", "凭证号码", "单据号"],
+        "handler": ["经办人", "经手人", "经办"],
+        "approver": ["审批人", "批准人", "审核人", "审批"],
+        "category": ["类别", "科目", "分类", "类型", "收支类别", "费用类别"],
+        "project": ["项目编号", "项目"],
+        "audience": ["公开范围"],
+        "balance": ["余额", "结余", "账面余额"],
+    },
+    "activities": {
+        "id": ["编号", "活动编号"],
+        "date": ["日期", "活动日期", "时间", "活动时间"],
+        "kind": ["类别", "活动类别", "类型", "活动类型", "形式", "活动形式"],
+        "unit": ["组织", "支部", "举办单位", "党组织", "所在支部"],
+        "title": ["标题", "主题", "活动主题", "活动名称", "名称"],
+        "location": ["地点", "活动地点"],
+        "present": ["实到", "实到人数", "参加人数", "出席人数", "参会人数"],
+        "expected": ["应到", "应到人数", "应参加人数"],
+        "summary": ["内容", "摘要", "活动内容", "内容摘要", "简要内容"],
+        "partners": ["共建单位", "结对单位"],
+        "audience": ["公开范围"],
+    },
+    "members": {
+        "id": ["编号", "党员编号"],
+        "name": ["姓名", "名字"],
+        "unit": ["所在组织", "支部", "所在支部", "党组织", "组织"],
+        "category": ["类别", "党员类别", "类型"],
+        "joined": ["入党年份", "入党时间", "入党日期", "入党年月"],
+        "posts": ["责任岗位", "岗位", "设岗定责"],
+        "workplace": ["工作单位", "单位"],
+        "points": ["服务积分", "积分"],
+        "audience": ["公开范围"],
+    },
+}
+
+# Never imported: the roster an office keeps has these, the board must never show them.
+PERSONAL = ["身份证号", "身份证", "身份证号码", "公民身份号码", "证件号码", "证件号", "手机", "手机号",
+            "手机号码", "联系电话", "电话", "联系方式", "家庭住址", "住址", "现住址", "居住地址", "户籍地址",
+            "地址", "出生日期", "出生年月", "生日", "银行卡号", "卡号", "银行账号", "账号", "健康状况", "宗教信仰"]
+
+# Rows a paper ledger carries that are not entries: totals and carried-over balances.
+TOTAL_ROW_RE = re.compile(r"(本月|本季|本年|本期|全年|累计)?(合计|小计|累计|总计)|(上年|上月|上期)?结转"
+                          r"|期初余额|年初余额|承前页|过次页")
+
+ACTIVITY_KINDS = {"主题党日活动": "主题党日", "党员大会": "支部党员大会", "支部大会": "支部党员大会",
+                  "支部委员会": "支委会", "支委会议": "支委会", "党小组": "党小组会", "党小组会议": "党小组会",
+                  "志愿活动": "志愿服务", "志愿者服务": "志愿服务", "共建": "共建活动"}
+MEMBER_CATEGORIES = {"在职党员": "在职报到", "双报到": "在职报到", "流动党员": "流动", "正式党员": "在册",
+                     "预备党员": "在册"}
+AUDIENCES = {"党内": "members", "仅党内": "members", "仅党内公开": "members", "党内公开": "members",
+             "公开": "public", "向党外公开": "public", "党外": "public"}
+
+
+def normal_header(text) -> str:
+    """日 期（元） → 日期: half-width, no spaces, no unit, no required-field star."""
+    text = unicodedata.normalize("NFKC", str(text or ""))
+    text = re.sub(r"\s+|\*", "", text)
+    return re.sub(r"\((元|人民币元|人|次)\)$", "", text)
+
+
+def field_for(header: str, kind: str) -> str | None:
+    wanted = normal_header(header)
+    for field, names in HEADERS[kind].items():
+        if wanted == field or wanted in (normal_header(n) for n in names):
+            return field
+    return None
+
+
+def is_personal(header: str) -> bool:
+    return normal_header(header) in {normal_header(h) for h in PERSONAL}
+
+
+def label(kind: str, field: str) -> str:
+    return HEADERS[kind].get(field, [field])[0]
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+class CellError(Exception):
+    """A cell that cannot be taken exactly: ``code`` and ``params`` become a Problem."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, {k: str(v) for k, v in params.items()}
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value) -> str:
+    """A cell as text: numbers as written (12, not 12.0), invisible characters dropped."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date() if not value.time() else value
+    raw = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(c for c in raw if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf"))
+    return kept.strip()
+
+
+def amount(value) -> Decimal:
+    """Exactly to the fen: 1280.5 → 1280.50; a float like 0.1+0.2 (0.30000000000000004) refused."""
+    if isinstance(value, bool):
+        raise CellError("import-bad-amount", value=value)
+    if isinstance(value, float):
+        written = repr(value)  # the shortest text that reads back as this float: what Excel showed
+        return _to_fen(Decimal(written), written)
+    if isinstance(value, (int, Decimal)):
+        return _to_fen(Decimal(value), str(value))
+    cleaned = re.sub(r"[\s,，¥￥元]", "", unicodedata.normalize("NFKC", str(value)))
+    if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", cleaned):
+        raise CellError("import-bad-amount", value=text(value))
+    return _to_fen(Decimal(cleaned), text(value))
+
+
+def _to_fen(number: Decimal, written: str) -> Decimal:
+    try:
+        exact = number.quantize(FEN)
+    except InvalidOperation:
+        raise CellError("import-bad-amount", value=written) from None
+    if exact != number or not number.is_finite():
+        raise CellError("import-inexact-amount", value=written)
+    return exact + 0  # -0.00 → 0.00
+
+
+DATE_RES = [
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(\s+\d{1,2}:\d{2}(:\d{2})?)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+]
+MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def day(value, year: int | None) -> date:
+    """2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, an Excel date; 3月5日 with a known year."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    written = unicodedata.normalize("NFKC", text(value))
+    for pattern in DATE_RES:
+        match = pattern.fullmatch(written)
+        if match:
+            return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)), written)
+    match = MONTH_DAY_RE.fullmatch(written)
+    if match and year:
+        return _date(year, int(match.group(1)), int(match.group(2)), written)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError("import-date-number", value=written)
+    raise CellError("import-bad-date", value=written)
+
+
+def _date(year: int, month: int, dd: int, written: str) -> date:
+    try:
+        return date(year, month, dd)
+    except ValueError:
+        raise CellError("no-such-date", value=written) from None
+
+
+def count(value) -> int:
+    written = text(value)
+    if not re.fullmatch(r"[0-9]+", unicodedata.normalize("NFKC", written).removesuffix("人")):
+        raise CellError("import-bad-count", value=written)
+    return int(unicodedata.normalize("NFKC", written).removesuffix("人"))
+
+
+def year_of(value) -> str:
+    """1998, 1998年7月, 1998-07-01 or an Excel date → "1998"."""
+    if isinstance(value, (date, datetime)):
+        return str(value.year)
+    match = re.match(r"((19|20)\d{2})", unicodedata.normalize("NFKC", text(value)))
+    if not match:
+        raise CellError("import-bad-year", value=text(value))
+    return match.group(1)
+
+
+def split_list(value) -> list[str]:
+    return [part.strip() for part in re.split(r"[、,，;；/\n]", text(value)) if part.strip()]

@@ -1,0 +1,443 @@
+"""The kiosk page as written by a build: its slides, figures, QR codes and what it must never hold.
+
+The browser side (rotation, touch, updates, layout) is in tests/browser/test_kiosk_browser.py.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import urllib.request
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import zxingcpp
+
+from generator.checks import load_and_check
+from generator.cli import parser as cli_parser
+from generator.kiosk import SENTINEL, write_kiosk
+from generator.kiosk.serve import browser_command, kiosk_server, kiosk_url, missing_kiosk
+from generator.pages.context import PageContext
+from generator.problems import errors
+from generator.publish import offline
+from generator.views.format import money
+from generator.views.ledger import fund_ledgers
+
+TINY = Path(__file__).parent / "fixtures" / "tiny"
+TODAY = date(2026, 11, 23)
+SLUG = "xiaoyuan"
+BASE = "https://dangwu.example.cn/xiaoyuan/"
+
+# The tiny community made busier: a public base URL, kiosk settings, two open 公示 (one with a
+# very long title) and one members-only, a second unit with six committee members and an
+# overdue commitment, more activities (one members-only).
+RICH = {
+    "community.yml": f"""
+base_url: {BASE}
+kiosk:
+  interval: "10"
+  idle: "60"
+""",
+    "notices/2026.yml": """
+  - id: n2026-07
+    kind: 发展党员公示
+    title: 关于拟将李明同志列为发展对象的公示
+    start: 2026-11-19
+    end: 2026-11-25
+    body: |
+      经支部委员会研究，拟将李明同志列为发展对象，现予公示。
+    contact: "010-62001235"
+    people: [李明]
+  - id: n2026-08
+    kind: 其他
+    title: 关于小园社区二〇二六年度党组织服务群众经费使用计划及老旧小区楼道照明改造项目实施方案的公示（第二次征求意见稿，请各位居民提出宝贵意见）
+    start: 2026-11-23
+    end: 2026-11-27
+    body: |
+      现将方案公示如下。
+    contact: "010-62001235"
+  - id: n2026-09
+    kind: 其他
+    title: 党内公示不上大屏
+    start: 2026-11-20
+    end: 2026-11-26
+    body: |
+      仅党内。
+    contact: "010-62001235"
+    audience: members
+""",
+    "organization.yml": """
+  - id: xz1
+    name: 小园社区第一党小组
+    kind: 党小组
+    parent: zb
+    committee:
+      - name: 王海涛
+        role: 组长
+        duties: 召集党小组会，联系一号楼至三号楼的在职党员和居民代表，收集意见建议并按月汇总上报支部委员会
+      - name: 赵桂芳
+        role: 副组长
+        duties: 协助组长
+      - name: 孙建华
+        role: 宣传员
+      - name: 钱丽
+        role: 联络员
+        duties: 在职党员双报到联络
+      - name: 吴国强
+        role: 组织员
+      - name: 郑小燕
+        role: 志愿服务队长
+        duties: 组织志愿服务
+""",
+    "commitments/2026.yml": """
+  - id: c2026-03
+    owner: xz1
+    title: 一号楼加装扶手
+    category: 为民服务
+    made: 2026-02-01
+    due: 2026-10-31
+    baseline: 无扶手
+    target: 三个单元全部加装
+    reviews:
+      - date: 2026-06-30
+        stage: 年中
+        status: 进行中
+        progress: 40
+""",
+    "activities/2026.yml": """
+  - id: a2026-1105
+    date: 2026-11-05
+    kind: 党课
+    unit: zb
+    title: 书记讲党课：学习贯彻党务公开条例，做好社区党务公开栏和大屏的日常更新与维护工作
+  - id: a2026-1110
+    date: 2026-11-10
+    kind: 主题党日
+    unit: xz1
+    title: 十一月主题党日：楼道照明排查
+  - id: a2026-1112
+    date: 2026-11-12
+    kind: 支委会
+    unit: zb
+    title: 党内活动不上大屏
+    audience: members
+  - id: a2026-1118
+    date: 2026-11-18
+    kind: 志愿服务
+    unit: zb
+    title: 冬季供暖入户走访
+  - id: a2026-1120
+    date: 2026-11-20
+    kind: 共建活动
+    unit: zb
+    title: 与示例区人民医院党委联合义诊
+""",
+}
+
+
+def with_extra(text: str, extra: str) -> str:
+    """``extra`` added at the end of the file's first list (units end where ``posts:`` starts)."""
+    head, posts, tail = text.partition("\nposts:")
+    return head.rstrip("\n") + "\n" + extra.lstrip("\n") + (posts + tail if posts else "")
+
+
+def make_data(root: Path, rich: bool = True, base_url: bool = True) -> Path:
+    """tests/fixtures/tiny copied to ``root``, with the RICH additions."""
+    data = root / "data"
+    shutil.copytree(TINY, data)
+    community = data / "communities" / SLUG
+    for name, extra in (RICH.items() if rich else []):
+        if name == "community.yml" and not base_url:
+            extra = extra.replace(f"base_url: {BASE}\n", "")
+        path = community / name
+        path.write_text(with_extra(path.read_text(encoding="utf-8"), extra), encoding="utf-8")
+    return data
+
+
+def context_for(data: Path, audience: str = "public") -> PageContext:
+    communities, problems = load_and_check(data, [SLUG], TODAY)
+    assert not errors(problems), [p.as_text() for p in errors(problems)]
+    return PageContext(communities[0], TODAY, audience)
+
+
+def write_site(root: Path, ctx: PageContext, build_id: str = "build-a") -> Path:
+    """A served folder like ``site/``: <root>/<slug>/kiosk/ plus the community's manifest.json."""
+    site = root / "site" / SLUG
+    write_kiosk(site, ctx)
+    (site / "manifest.json").write_text(f'{{"build_id": "{build_id}", "files": {{}}}}\n', encoding="utf-8")
+    return site
+
+
+# --- reading the page --------------------------------------------------------------------------
+
+class Page(HTMLParser):
+    """Slides (kind, url, text, QR svg), and every tag with its attributes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.slides: list[dict] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._depth = 0
+        self._svg: list[str] | None = None
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        self._gap()
+        if tag == "section" and "slide" in attrs.get("class", ""):
+            self.slides.append({"kind": attrs["data-kind"], "url": attrs["data-url"], "text": "", "qr": ""})
+        if tag == "svg" and "qr-code" in attrs.get("class", ""):
+            self._svg = []
+        if self._svg is not None and tag == "path":
+            self._svg.append(attrs.get("d", "") if "stroke" in attrs else "")
+        if tag == "script":
+            self._script = attrs
+
+    def _gap(self):
+        if self.slides and self._svg is None:
+            self.slides[-1]["text"] += " "
+
+    def handle_endtag(self, tag):
+        self._gap()
+        if tag == "svg" and self._svg is not None:
+            self.slides[-1]["qr"] = "".join(self._svg)
+            self._svg = None
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self.scripts.append((self._script, data))
+        if self.slides and self._svg is None:
+            self.slides[-1]["text"] += data
+
+
+def read_page(site: Path) -> tuple[str, Page]:
+    html = (site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    page = Page()
+    page.feed(html)
+    return html, page
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def qr_payload(path_data: str) -> str:
+    """Decode a segno SVG path (rows of ``h`` runs moved with ``m``) with zxing-cpp."""
+    x = y = 0.0
+    dark = set()
+    for op, a, b in re.findall(r"([MmHh])\s*(-?[\d.]+)(?:\s+(-?[\d.]+))?", path_data):
+        if op in "Mm":
+            x, y = (float(a), float(b)) if op == "M" else (x + float(a), y + float(b))
+        else:
+            for col in range(int(x), int(x + float(a))):
+                dark.add((col, int(y)))
+            x += float(a)
+    size = max(max(c, r) for c, r in dark) + 5  # the code plus its quiet zone
+    scale = 6
+    pixels = bytearray(b"\xff" * (size * scale) ** 2)
+    for col, row in dark:
+        for dy in range(scale):
+            start = (row * scale + dy) * size * scale + col * scale
+            pixels[start:start + scale] = b"\x00" * scale
+    image = memoryview(bytes(pixels)).cast("B", (size * scale, size * scale))
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert len(found) == 1, "the QR code does not decode"
+    return found[0].text
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kiosk")
+    ctx = context_for(make_data(root))
+    site = write_site(root, ctx)
+    html, page = read_page(site)
+    return {"ctx": ctx, "site": site, "html": html, "page": page}
+
+
+# --- what the slides say -----------------------------------------------------------------------
+
+def test_slides_one_idea_each_in_board_order(rich):
+    kinds = [s["kind"] for s in rich["page"].slides]
+    assert kinds == ["home", "notice", "notice", "commitments", "fund", "activities",
+                     "committee", "committee", "committee", "contact"]
+
+
+def test_each_open_public_notice_has_a_slide_with_dates_and_working_days_left(rich):
+    notices = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "notice"]
+    assert "关于拟将李明同志列为发展对象的公示" in notices[1]
+    assert "公示期 2026年11月19日 至 2026年11月25日 共 5 个工作日" in notices[1]
+    assert "公示中，还剩 3 个工作日" in notices[1]
+    assert "公示中，还剩 5 个工作日" in notices[0]
+    assert "反映意见 010-62001235" in notices[0]
+    everything = rich["html"]
+    assert "周小明" not in everything  # closed in March: not on the screen in November
+    assert "党内公示不上大屏" not in everything and "党内活动不上大屏" not in everything
+
+
+def test_commitments_slide_counts_done_in_progress_overdue_overall_and_per_unit(rich):
+    (slide,) = [s for s in rich["page"].slides if s["kind"] == "commitments"]
+    text = squash(slide["text"])
+    assert "2026年承诺践诺" in text
+    assert "1 已完成 1 进行中 1 已逾期 0 未开始" in text
+    assert "共 3 项承诺，已完成 33%" in text
+    assert "小园社区党支部 1 1 0" in text
+    assert "小园社区第一党小组 0 0 1" in text
+
+
+def test_fund_slides_show_public_funds_with_the_figures_of_the_ledger(rich):
+    funds = [s for s in rich["page"].slides if s["kind"] == "fund"]
+    ctx = rich["ctx"]
+    (ledger,) = fund_ledgers(ctx.community.years("finances")[2026], "public")
+    assert len(funds) == 1  # 党费 is published to members only
+    text = squash(funds[0]["text"])
+    assert "2026年党组织服务群众经费" in text
+    assert f"收入 {money(ledger.income)} 支出 {money(ledger.spending)} 结余 {money(ledger.closing)}" in text
+    assert money(ledger.income) == "¥10,000.00"
+    assert "党费" not in rich["html"]
+    assert rich["html"].count('class="dangwu-chart"') == 1
+
+
+def test_latest_public_activities_newest_first(rich):
+    (slide,) = [s for s in rich["page"].slides if s["kind"] == "activities"]
+    text = squash(slide["text"])
+    titles = ["与示例区人民医院党委联合义诊", "冬季供暖入户走访", "十一月主题党日：楼道照明排查",
+              "书记讲党课", "学雷锋义诊"]
+    assert [text.index(t) for t in titles] == sorted(text.index(t) for t in titles)
+    assert "2026年11月20日 · 共建活动 · 小园社区党支部" in text
+    assert "清理楼道堆物" not in text  # only the latest five
+
+
+def test_committee_slides_name_roles_and_split_long_committees(rich):
+    committee = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "committee"]
+    assert "周玉兰 书记 主持全面工作" in committee[0]
+    assert "小园社区第一党小组班子" in committee[1] and "小园社区第一党小组班子（续）" in committee[2]
+    assert "郑小燕 志愿服务队长" in committee[2] and "郑小燕" not in committee[1]
+
+
+def test_home_and_supervision_slides(rich):
+    home, contact = rich["page"].slides[0], rich["page"].slides[-1]
+    assert "小园社区" in home["text"] and "2026年11月23日 星期一" in home["text"]
+    assert "data-clock" in rich["html"]
+    text = squash(contact["text"])
+    for words in ["监督电话 010-62001235", "意见箱 党群服务中心一楼大厅", "接待日 每月第一个周三上午",
+                  "办公电话 010-62001234"]:
+        assert words in text
+    assert "数据更新于 2026年11月23日" in rich["html"]
+
+
+def test_a_community_with_little_to_say_skips_empty_slides(tmp_path, write_community):
+    data = write_community({"notices/2026.yml": None, "commitments/2026.yml": None,
+                            "finances/2026.yml": None, "activities/2026.yml": None})
+    _, page = read_page(write_site(tmp_path, context_for(data)))
+    assert [s["kind"] for s in page.slides] == ["home", "committee", "contact"]
+
+
+# --- QR codes -----------------------------------------------------------------------------------
+
+def test_every_slide_has_a_qr_code_for_its_page_and_anchor(rich):
+    decoded = [qr_payload(s["qr"]) for s in rich["page"].slides]
+    assert decoded == [s["url"] for s in rich["page"].slides]
+    assert decoded == [
+        BASE, f"{BASE}notices/2026/#n2026-08", f"{BASE}notices/2026/#n2026-07",
+        f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service", f"{BASE}activities/2026/#a2026-1120",
+        f"{BASE}organization/#committee-zb", f"{BASE}organization/#committee-xz1",
+        f"{BASE}organization/#committee-xz1", BASE,
+    ]
+
+
+def test_without_a_base_url_the_qr_holds_the_site_relative_path_and_says_so(tmp_path):
+    ctx = context_for(make_data(tmp_path, base_url=False))
+    html, page = read_page(write_site(tmp_path, ctx))
+    assert qr_payload(page.slides[1]["qr"]) == "notices/2026/#n2026-08"
+    assert "待设置网址" in html and "手机扫码" not in html
+
+
+# --- settings, safety, size ------------------------------------------------------------------
+
+def test_rotation_settings_come_from_community_yml_with_defaults(rich, tmp_path):
+    body = next(attrs for tag, attrs in rich["page"].tags if tag == "body")
+    assert (body["data-interval"], body["data-idle"]) == ("10", "60")
+    assert int(body["data-poll"]) >= 60
+    _, plain = read_page(write_site(tmp_path, context_for(make_data(tmp_path, rich=False))))
+    body = next(attrs for tag, attrs in plain.tags if tag == "body")
+    assert (body["data-interval"], body["data-idle"]) == ("12", "90")
+
+
+def test_no_links_no_inline_script_no_inline_style_nothing_external(rich):
+    tags = rich["page"].tags
+    assert not [a for tag, a in tags if tag == "a"], "the kiosk must not link anywhere"
+    assert not [a for _, a in tags if "style" in a], "no style= attributes (CSP)"
+    assert not [a for _, a in tags if any(name.startswith("on") for name in a)], "no inline handlers"
+    scripts = [a for tag, a in tags if tag == "script"]
+    assert [a["src"].split("?")[0] for a in scripts] == ["kiosk.js"]
+    assert not [code for _, code in rich["page"].scripts if code.strip()]
+    assert offline.scan(rich["site"]) == []
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", rich["html"])
+
+
+def test_page_ends_with_the_sentinel_the_running_kiosk_waits_for(rich):
+    assert rich["html"].rstrip().endswith(SENTINEL)
+    assert rich["html"].count(SENTINEL) == 1
+
+
+def test_page_script_and_styles_are_small(rich):
+    folder = rich["site"] / "kiosk"
+    assert sorted(p.name for p in folder.iterdir()) == ["index.html", "kiosk.css", "kiosk.js"]
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 300 * 1024
+
+
+def test_script_uses_nothing_newer_than_es2017(rich):
+    code = (rich["site"] / "kiosk" / "kiosk.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*|'(?:\\.|[^'\\])*'", "", code, flags=re.S)  # comments, strings
+    assert "?." not in code and "??" not in code
+    assert not re.search(r"\bclass\b|#\w+\s*[=;(]|\bstatic\s*\{", code)
+    assert "fetch('../manifest.json', 'no-store')" not in code  # strings removed: sanity check
+    source = (rich["site"] / "kiosk" / "kiosk.js").read_text(encoding="utf-8")
+    assert "'../manifest.json', 'no-store'" in source and "cache: cacheMode" in source
+
+
+def test_members_build_gets_no_kiosk(tmp_path):
+    ctx = context_for(make_data(tmp_path), audience="members")
+    write_kiosk(tmp_path / "members-site", ctx)
+    assert not (tmp_path / "members-site" / "kiosk").exists()
+
+
+# --- dangwu kiosk ------------------------------------------------------------------------------
+
+def test_kiosk_command_is_registered():
+    args = cli_parser().parse_args(["kiosk", "--community", SLUG, "--port", "9000", "--out", "x"])
+    assert (args.community, args.port, args.out) == (SLUG, 9000, Path("x"))
+
+
+def test_kiosk_command_refuses_a_site_that_was_not_built(tmp_path, capsys):
+    args = cli_parser().parse_args(["kiosk", "--community", SLUG, "--out", str(tmp_path)])
+    assert args.run(args) == 1
+    assert "dangwu build" in capsys.readouterr().out
+    assert "dangwu build --community xiaoyuan" in missing_kiosk(tmp_path, SLUG)
+
+
+def test_kiosk_server_serves_the_kiosk_and_the_manifest_on_localhost(rich):
+    server = kiosk_server(rich["site"].parent, 0)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address
+        url = kiosk_url(port, SLUG)
+        assert host == "127.0.0.1" and url == f"http://127.0.0.1:{port}/xiaoyuan/kiosk/"
+        with urllib.request.urlopen(url) as response:
+            assert response.read().decode("utf-8").rstrip().endswith(SENTINEL)
+        with urllib.request.urlopen(url + "../manifest.json") as response:
+            assert b"build-a" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()
+    command = browser_command(url)
+    assert command.startswith("chromium --kiosk ") and command.endswith(url)
