@@ -143,6 +143,15 @@ def with_extra(text: str, extra: str) -> str:
     return head.rstrip("\n") + "\n" + extra.lstrip("\n") + (posts + tail if posts else "")
 
 
+# Where each slide of the RICH community's kiosk continues on a phone, in slide order.
+RICH_QR_URLS = [
+    BASE, f"{BASE}notices/2026/#n2026-08", f"{BASE}notices/2026/#n2026-07",
+    f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service", f"{BASE}activities/2026/#a2026-1120",
+    f"{BASE}organization/#committee-zb", f"{BASE}organization/#committee-xz1",
+    f"{BASE}organization/#committee-xz1", BASE,
+]
+
+
 def make_data(root: Path, rich: bool = True, base_url: bool = True) -> Path:
     """tests/fixtures/tiny copied to ``root``, with the RICH additions."""
     data = root / "data"
@@ -245,10 +254,15 @@ def qr_payload(path_data: str) -> str:
         for dy in range(scale):
             start = (row * scale + dy) * size * scale + col * scale
             pixels[start:start + scale] = b"\x00" * scale
-    image = memoryview(bytes(pixels)).cast("B", (size * scale, size * scale))
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = decode_qr(bytes(pixels), size * scale, size * scale)
     assert len(found) == 1, "the QR code does not decode"
-    return found[0].text
+    return found[0]
+
+
+def decode_qr(gray: bytes, width: int, height: int) -> list[str]:
+    """The texts of the QR codes zxing-cpp finds in a grayscale image (one byte a pixel)."""
+    image = memoryview(gray).cast("B", (height, width))
+    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -345,12 +359,7 @@ def test_a_community_with_little_to_say_skips_empty_slides(tmp_path, write_commu
 def test_every_slide_has_a_qr_code_for_its_page_and_anchor(rich):
     decoded = [qr_payload(s["qr"]) for s in rich["page"].slides]
     assert decoded == [s["url"] for s in rich["page"].slides]
-    assert decoded == [
-        BASE, f"{BASE}notices/2026/#n2026-08", f"{BASE}notices/2026/#n2026-07",
-        f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service", f"{BASE}activities/2026/#a2026-1120",
-        f"{BASE}organization/#committee-zb", f"{BASE}organization/#committee-xz1",
-        f"{BASE}organization/#committee-xz1", BASE,
-    ]
+    assert decoded == RICH_QR_URLS
 
 
 def test_without_a_base_url_the_qr_holds_the_site_relative_path_and_says_so(tmp_path):

@@ -21,7 +21,7 @@ def pages(ctx) -> dict[str, str]:
         years=[(y, rollup(year_commitments(ctx, y), ctx.today)) for y in years], **ctx.as_dict())}
     for year in years:
         items = year_commitments(ctx, year)
-        rows = [(c, commitment_state(c, ctx.today), owner_name(ctx.community, c.owner, ctx.name),
+        rows = [(c, commitment_state(c, ctx.today), owner_name(ctx.community, c.owner, ctx.name, ctx.audience),
                  unit_of_owner(ctx.community, c.owner)) for c in items]
         by_unit = rollup_by_unit(ctx.community, items, ctx.today)
         out[f"commitments/{year}.md"] = render(

@@ -20,7 +20,7 @@ class PageContext:
 
     def __post_init__(self):
         self.name = namer(self.community, self.audience)
-        self.units = unit_names(self.community)
+        self.units = unit_names(self.community, self.audience)
 
     @property
     def info(self):

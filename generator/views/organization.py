@@ -60,20 +60,21 @@ def by_workplace(community: Community, audience: str) -> list[tuple[str, list]]:
     return sorted(groups.items())
 
 
-def unit_names(community: Community) -> dict[str, str]:
+def unit_names(community: Community, audience: str = "members") -> dict[str, str]:
+    """Unit names the given site may show (members-only units are absent from the public one)."""
     org = community.single("organization")
-    return {u.id: u.name for u in org.units} if org else {}
+    return {u.id: u.name for u in visible(org.units, audience)} if org else {}
 
 
-def owner_name(community: Community, owner: str, name_of) -> str:
+def owner_name(community: Community, owner: str, name_of, audience: str = "public") -> str:
     """A commitment's owner as shown: a unit's name, or a member's (masked) name."""
-    units = unit_names(community)
+    units = unit_names(community, audience)
     if owner in units:
         return units[owner]
-    for member in roster(community, "members"):
+    for member in roster(community, audience):
         if member.id == owner:
             return name_of(member.name)
-    return owner
+    return "本社区党组织"
 
 
 def unit_of_owner(community: Community, owner: str) -> str:

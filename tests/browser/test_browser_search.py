@@ -1,0 +1,54 @@
+"""Chinese search over HTTP: typing a member's name or a branch's name into Material's search
+box lists the pages that mention them."""
+from __future__ import annotations
+
+import pytest
+
+from browsing import DESKTOP, PHONE
+from dangwu_testsite import BRANCH, PERSON
+
+pytestmark = pytest.mark.browser
+
+READY = "键入以开始搜索"   # Material's placeholder once the index is loaded
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into the search box and return the texts of the results."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():                      # phones: the magnifier opens the search
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=READY).wait_for(timeout=10_000)
+    box.press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return [text.replace("\u200b", "") for text in
+            page.locator(".md-search-result__item").all_inner_texts()]
+
+
+@pytest.mark.parametrize("query", [PERSON, BRANCH])
+def test_search_finds_a_name_on_a_desktop(visit, base_url, home, query):
+    page = visit(DESKTOP).page()
+    page.goto(base_url + home)
+    results = search(page, query)
+    assert any(query in text for text in results), results
+
+
+def test_search_finds_a_person_on_a_phone_and_opens_the_page(visit, base_url, home):
+    page = visit(PHONE).page()
+    page.goto(base_url + home)
+    results = search(page, PERSON)
+    assert any(PERSON in text for text in results), results
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    assert PERSON in page.locator("article").inner_text()
+
+
+def test_search_for_nonsense_says_nothing_was_found(visit, base_url, home):
+    page = visit(DESKTOP).page()
+    page.goto(base_url + home)
+    page.locator("input.md-search__input").click()
+    page.locator(".md-search-result__meta").filter(has_text=READY).wait_for(timeout=10_000)
+    page.locator("input.md-search__input").press_sequentially("龘龘龘")
+    page.locator(".md-search-result__meta").filter(has_text="没有找到").wait_for(timeout=10_000)
+    assert page.locator(".md-search-result__item").count() == 0
