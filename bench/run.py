@@ -69,7 +69,7 @@ def main() -> int:
     OUT.mkdir(parents=True)
     env_epoch = os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")
     sys.path.insert(0, str(REPO))
-    from bench.synth import generate_scaled
+    from bench.synth import LARGE, generate, scaled
 
     rows = []
     sample_dir = OUT / "sample"
@@ -77,7 +77,7 @@ def main() -> int:
     rows.append(measure("hepingli (sample)", REPO / "data", "hepingli", sample_dir))
     big_dir = OUT / "big"
     big_dir.mkdir()
-    generate_scaled(big_dir / "data" / "communities", "hepingli10x", scale=10)
+    generate(big_dir / "data", "hepingli10x", scaled(LARGE, 10), seed=2025)
     rows.append(measure("hepingli10x (10×)", big_dir / "data", "hepingli10x", big_dir))
     report(rows)
     print(f"(SOURCE_DATE_EPOCH={env_epoch}; 2 cores; one run)")
