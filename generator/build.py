@@ -23,6 +23,7 @@ from generator.engine import mkdocs as engine
 from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
 from generator.problems import errors
+from generator.kiosk import write_kiosk
 from generator.portal import write_portal
 from generator.publish import csp, guard, links, manifest, offline, release
 
@@ -103,6 +104,7 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     csp.apply(staged)
     result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)

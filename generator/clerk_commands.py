@@ -23,7 +23,7 @@ def _date(text: str) -> date:
 def _mapping(text: str) -> tuple[str, str]:
     column, sep, name = text.partition("=")
     if not sep or not column.strip() or not name.strip():
-        raise argparse.ArgumentTypeError(f"--map 应写成 列名=字段，如 --map 用途=summary：{text}")
+        raise argparse.ArgumentTypeError(f"应写成 名称=值，如 --map 用途=summary 或 --set approver=周玉兰：{text}")
     return column.strip(), name.strip()
 
 
@@ -46,6 +46,8 @@ def register(sub, common) -> None:
     imp.add_argument("--sheet-name", metavar="NAME", help="Excel 里的工作表名（默认第一张）")
     imp.add_argument("--map", type=_mapping, action="append", default=[], metavar="列名=字段",
                      help="表头不认识时指明它对应的字段，如 --map 用途=summary（可重复）")
+    imp.add_argument("--set", type=_mapping, action="append", default=[], metavar="字段=值", dest="constants",
+                     help="表里没有、但每行都一样的值，如 --set approver=周玉兰（可重复）")
     imp.add_argument("--write", action="store_true", help="确认写入（不加时只显示将添加的内容）")
     imp.set_defaults(run=run_import)
 
@@ -115,7 +117,7 @@ def run_import(args) -> int:
 
     root = one_community(args.data_dir or Path("data"), args.community)
     return run(args.kind, args.sheet, root, fund=args.fund, year=args.year, sheet_name=args.sheet_name,
-               mapping=dict(args.map), write=args.write, today=args.today or date.today())
+               mapping=dict(args.map), constants=dict(args.constants), write=args.write, today=args.today or date.today())
 
 
 def run_export(args) -> int:

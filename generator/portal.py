@@ -34,7 +34,7 @@ def write_portal(out: Path, today: date) -> Path:
         street="、".join(streets) or "街道", communities=communities, built=cn_date(today))
     assets = out / "assets"
     assets.mkdir(exist_ok=True)
-    for name in ("dangwu.css",):
+    for name in ("dangwu.css", "dangwu.js"):
         shutil.copyfile(THEME / "assets" / name, assets / name)
     target = out / "index.html"
     tmp = out / f".index.html.{os.getpid()}"

@@ -4,8 +4,12 @@ The browser side (rotation, touch, updates, layout) is in tests/browser/test_kio
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import urllib.request
 from datetime import date
@@ -18,6 +22,7 @@ import zxingcpp
 from generator.checks import load_and_check
 from generator.cli import parser as cli_parser
 from generator.kiosk import SENTINEL, write_kiosk
+from generator.kiosk.qr import target_url
 from generator.kiosk.serve import browser_command, kiosk_server, kiosk_url, missing_kiosk
 from generator.pages.context import PageContext
 from generator.problems import errors
@@ -31,8 +36,8 @@ SLUG = "xiaoyuan"
 BASE = "https://dangwu.example.cn/xiaoyuan/"
 
 # The tiny community made busier: a public base URL, kiosk settings, two open 公示 (one with a
-# very long title) and one members-only, a second unit with six committee members and an
-# overdue commitment, more activities (one members-only).
+# very long title) and one members-only, a unit with six committee members, six units with
+# commitments in every state (one with a very long name), more activities (one members-only).
 RICH = {
     "community.yml": f"""
 base_url: {BASE}
@@ -90,6 +95,22 @@ kiosk:
       - name: 郑小燕
         role: 志愿服务队长
         duties: 组织志愿服务
+  - id: xz2
+    name: 小园社区第二党小组
+    kind: 党小组
+    parent: zb
+  - id: xz3
+    name: 小园社区第三党小组
+    kind: 党小组
+    parent: zb
+  - id: xz4
+    name: 小园社区第四党小组（幸福里、和平里、光明里三个小区联合党小组）
+    kind: 党小组
+    parent: zb
+  - id: xz5
+    name: 小园社区第五党小组
+    kind: 党小组
+    parent: zb
 """,
     "commitments/2026.yml": """
   - id: c2026-03
@@ -105,6 +126,48 @@ kiosk:
         stage: 年中
         status: 进行中
         progress: 40
+  - id: c2026-04
+    owner: xz2
+    title: 楼道照明排查
+    category: 为民服务
+    made: 2026-02-01
+    due: 2026-06-30
+    baseline: 12 处不亮
+    target: 全部修好
+    reviews:
+      - date: 2026-06-30
+        stage: 年中
+        status: 已完成
+        progress: 100
+  - id: c2026-05
+    owner: xz3
+    title: 垃圾分类督导
+    category: 环境整治
+    made: 2026-02-01
+    due: 2026-12-31
+    baseline: 分类准确率 60%
+    target: 分类准确率 90%
+    reviews:
+      - date: 2026-06-30
+        stage: 年中
+        status: 进行中
+        progress: 30
+  - id: c2026-06
+    owner: xz4
+    title: 冬季走访独居老人
+    category: 为民服务
+    made: 2026-11-01
+    due: 2026-12-31
+    baseline: 未走访
+    target: 走访 20 户
+  - id: c2026-07
+    owner: xz5
+    title: 修缮自行车棚
+    category: 为民服务
+    made: 2026-02-01
+    due: 2026-09-30
+    baseline: 车棚漏雨
+    target: 完成修缮
 """,
     "activities/2026.yml": """
   - id: a2026-1105
@@ -146,7 +209,8 @@ def with_extra(text: str, extra: str) -> str:
 # Where each slide of the RICH community's kiosk continues on a phone, in slide order.
 RICH_QR_URLS = [
     BASE, f"{BASE}notices/2026/#n2026-08", f"{BASE}notices/2026/#n2026-07",
-    f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service", f"{BASE}activities/2026/#a2026-1120",
+    f"{BASE}commitments/2026/", f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service",
+    f"{BASE}activities/2026/#a2026-1120",
     f"{BASE}organization/#committee-zb", f"{BASE}organization/#committee-xz1",
     f"{BASE}organization/#committee-xz1", BASE,
 ]
@@ -280,7 +344,7 @@ def rich(tmp_path_factory):
 
 def test_slides_one_idea_each_in_board_order(rich):
     kinds = [s["kind"] for s in rich["page"].slides]
-    assert kinds == ["home", "notice", "notice", "commitments", "fund", "activities",
+    assert kinds == ["home", "notice", "notice", "commitments", "commitments", "fund", "activities",
                      "committee", "committee", "committee", "contact"]
 
 
@@ -296,14 +360,16 @@ def test_each_open_public_notice_has_a_slide_with_dates_and_working_days_left(ri
     assert "党内公示不上大屏" not in everything and "党内活动不上大屏" not in everything
 
 
-def test_commitments_slide_counts_done_in_progress_overdue_overall_and_per_unit(rich):
-    (slide,) = [s for s in rich["page"].slides if s["kind"] == "commitments"]
-    text = squash(slide["text"])
-    assert "2026年承诺践诺" in text
-    assert "1 已完成 1 进行中 1 已逾期 0 未开始" in text
-    assert "共 3 项承诺，已完成 33%" in text
-    assert "小园社区党支部 1 1 0" in text
-    assert "小园社区第一党小组 0 0 1" in text
+def test_commitments_slides_count_done_in_progress_overdue_overall_and_per_unit(rich):
+    first, second = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "commitments"]
+    assert "2026年承诺践诺" in first and "2026年承诺践诺（续）" in second
+    assert "2 已完成 2 进行中 2 已逾期 1 未开始" in first
+    assert "共 7 项承诺，已完成 29%" in first
+    assert "组织 已完成 进行中 已逾期" in first and "组织 已完成 进行中 已逾期" in second
+    assert "小园社区党支部 1 1 0" in first
+    assert "小园社区第一党小组 0 0 1" in first
+    assert "小园社区第四党小组（幸福里、和平里、光明里三个小区联合党小组） 0 0 0" in first
+    assert "小园社区第五党小组 0 0 1" in second and "共 7 项" not in second
 
 
 def test_fund_slides_show_public_funds_with_the_figures_of_the_ledger(rich):
@@ -362,6 +428,12 @@ def test_every_slide_has_a_qr_code_for_its_page_and_anchor(rich):
     assert decoded == RICH_QR_URLS
 
 
+def test_the_base_url_may_be_written_without_its_final_slash():
+    assert target_url("https://dangwu.example.cn/xiaoyuan", "notices/2026/#n2026-08") == \
+        "https://dangwu.example.cn/xiaoyuan/notices/2026/#n2026-08"
+    assert target_url("https://dangwu.example.cn/xiaoyuan/", "./") == "https://dangwu.example.cn/xiaoyuan/"
+
+
 def test_without_a_base_url_the_qr_holds_the_site_relative_path_and_says_so(tmp_path):
     ctx = context_for(make_data(tmp_path, base_url=False))
     html, page = read_page(write_site(tmp_path, ctx))
@@ -392,6 +464,13 @@ def test_no_links_no_inline_script_no_inline_style_nothing_external(rich):
     assert not re.search(r"(?:src|href)=\"(?:https?:)?//", rich["html"])
 
 
+def test_page_carries_a_strict_content_security_policy(rich):
+    (policy,) = [a["content"] for tag, a in rich["page"].tags
+                 if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src 'self';" in policy
+    assert "unsafe-inline" not in policy and "connect-src 'self'" in policy
+
+
 def test_page_ends_with_the_sentinel_the_running_kiosk_waits_for(rich):
     assert rich["html"].rstrip().endswith(SENTINEL)
     assert rich["html"].count(SENTINEL) == 1
@@ -413,10 +492,37 @@ def test_script_uses_nothing_newer_than_es2017(rich):
     assert "'../manifest.json', 'no-store'" in source and "cache: cacheMode" in source
 
 
-def test_members_build_gets_no_kiosk(tmp_path):
+def test_members_build_gets_no_kiosk_not_even_the_theme_copies(tmp_path):
     ctx = context_for(make_data(tmp_path), audience="members")
+    (tmp_path / "members-site" / "kiosk").mkdir(parents=True)
+    (tmp_path / "members-site" / "kiosk" / "kiosk.html.j2").write_text("copied by MkDocs", encoding="utf-8")
     write_kiosk(tmp_path / "members-site", ctx)
     assert not (tmp_path / "members-site" / "kiosk").exists()
+
+
+def test_only_the_kiosk_files_are_published(rich, tmp_path):
+    stale = tmp_path / "kiosk"
+    stale.mkdir()
+    (stale / "slides.html.j2").write_text("copied by MkDocs", encoding="utf-8")
+    write_kiosk(tmp_path, rich["ctx"])
+    assert sorted(p.name for p in stale.iterdir()) == ["index.html", "kiosk.css", "kiosk.js"]
+
+
+# --- in the build ------------------------------------------------------------------------------
+
+def test_dangwu_build_publishes_the_kiosk_and_lists_it_in_the_manifest(tmp_path):
+    data = make_data(tmp_path)
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", str(data), "--out", str(out), "--today", TODAY.isoformat()],
+        capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1763856000"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    kiosk = out / SLUG / "kiosk"
+    _, page = read_page(out / SLUG)
+    assert [s["url"] for s in page.slides] == RICH_QR_URLS
+    manifest = json.loads((out / SLUG / "manifest.json").read_text(encoding="utf-8"))
+    assert {"kiosk/index.html", "kiosk/kiosk.js", "kiosk/kiosk.css"} <= set(manifest["files"])
+    assert (kiosk / "index.html").read_text(encoding="utf-8").rstrip().endswith(SENTINEL)
 
 
 # --- dangwu kiosk ------------------------------------------------------------------------------
@@ -430,7 +536,7 @@ def test_kiosk_command_refuses_a_site_that_was_not_built(tmp_path, capsys):
     args = cli_parser().parse_args(["kiosk", "--community", SLUG, "--out", str(tmp_path)])
     assert args.run(args) == 1
     assert "dangwu build" in capsys.readouterr().out
-    assert "dangwu build --community xiaoyuan" in missing_kiosk(tmp_path, SLUG)
+    assert f"dangwu build --community xiaoyuan --out {tmp_path}" in missing_kiosk(tmp_path, SLUG)
 
 
 def test_kiosk_server_serves_the_kiosk_and_the_manifest_on_localhost(rich):

@@ -1,7 +1,8 @@
 """Write the kiosk page: ``<site>/kiosk/index.html`` plus its script and styles from ``theme/kiosk``.
 
-The page carries no inline script and no ``style=`` attribute (a CSP with ``script-src 'self'``
-is coming); settings travel in ``data-`` attributes the script reads. Script and stylesheet are
+The page carries its own strict Content-Security-Policy (no inline script, no ``style=``
+attribute, nothing from another origin, fetches to this site only); settings travel in
+``data-`` attributes the script reads. Script and stylesheet are
 linked with a content hash (``kiosk.js?v=…``) so a running kiosk can tell when a new build
 brought new code rather than only new figures. The page ends with ``SENTINEL``: the running
 kiosk switches to a new page only after it fetched it whole, sentinel included.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,12 +70,18 @@ def render_page(ctx) -> str:
 
 
 def write_kiosk(site_dir: Path, ctx) -> None:
-    """Write ``site_dir/kiosk/`` (page, script, styles). Only for the public site: the lobby
-    screen is seen by everyone, so a members-only build gets no kiosk at all."""
+    """Write ``site_dir/kiosk/`` (page, script, styles) and nothing else there.
+
+    The folder is replaced whole: MkDocs copies ``theme/kiosk/`` (templates included) into the
+    site as theme files, and those copies must not be published. Only the public site gets a
+    kiosk: the lobby screen is seen by everyone, so a members-only build gets none at all.
+    """
+    folder = Path(site_dir) / "kiosk"
+    if folder.exists():
+        shutil.rmtree(folder)
     if ctx.audience != "public":
         return
-    folder = Path(site_dir) / "kiosk"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True)
     for name in ASSETS:
         (folder / name).write_bytes((THEME / name).read_bytes())
     (folder / "index.html").write_text(render_page(ctx), encoding="utf-8")

@@ -1,12 +1,11 @@
 """`dangwu kiosk --community SLUG`: serve the built site on 127.0.0.1 for the lobby screen.
 
 The whole output folder is served (not only the kiosk) so the kiosk finds ``../manifest.json``
-and a QR code without a base URL still resolves. Only 127.0.0.1: the screen's own browser is the
+and sees a new release as soon as ``dangwu build`` swaps it in. Only 127.0.0.1: the screen's own browser is the
 only client. Requests are not logged: the kiosk asks for the manifest every few minutes all day.
 """
 from __future__ import annotations
 
-import argparse
 import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,8 +36,8 @@ def kiosk_server(out: Path, port: int) -> ThreadingHTTPServer:
 def missing_kiosk(out: Path, slug: str) -> str | None:
     """Why the kiosk cannot be served, in words for the clerk; None when it can."""
     if not (out / slug / "kiosk" / "index.html").is_file():
-        return (f"{out}/{slug}/kiosk/index.html 不存在：请先运行 dangwu build --community {slug}"
-                f"（输出到 {out}/），再运行 dangwu kiosk。")
+        return (f"{out / slug / 'kiosk' / 'index.html'} 不存在：请先运行 "
+                f"dangwu build --community {slug} --out {out}，再运行 dangwu kiosk。")
     return None
 
 
@@ -63,9 +62,8 @@ def run_kiosk(args) -> int:
 
 def register(sub, common=None) -> None:
     """Add ``dangwu kiosk``. ``common`` (data folder, --today) is not needed: it serves a built site."""
-    kiosk = sub.add_parser("kiosk", help="在本机提供大屏页面，并给出全屏浏览器的启动命令",
-                           formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    kiosk = sub.add_parser("kiosk", help="在本机提供大屏页面，并给出全屏浏览器的启动命令")
     kiosk.add_argument("--community", required=True, metavar="SLUG", help="社区（文件夹名）")
-    kiosk.add_argument("--port", type=int, default=8800, help="端口")
-    kiosk.add_argument("--out", type=Path, default=Path("site"), help="已生成的网站文件夹")
+    kiosk.add_argument("--port", type=int, default=8800, help="端口（默认 8800）")
+    kiosk.add_argument("--out", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site/）")
     kiosk.set_defaults(run=run_kiosk)

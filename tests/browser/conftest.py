@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from browsing import CHROMIUM, DESKTOP, LAUNCH_ARGS, Visit, new_visit
-from dangwu_testsite import SLUG, built_site
+from dangwu_testsite import SLUG, built_site, published_files, url_of
 
 
 @pytest.fixture(scope="session")
@@ -69,11 +69,8 @@ def visit(browser, base_url):
 @pytest.fixture(scope="session")
 def pages(site_root) -> list[str]:
     """Every HTML page of the built site as a URL path, portal first."""
-    found = []
-    for path in sorted(site_root.rglob("*.html")):
-        rel = path.relative_to(site_root).as_posix()
-        found.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return found
+    return [url_of(rel) for rel in published_files(site_root)]
+
 
 
 @pytest.fixture(scope="session")

@@ -136,6 +136,21 @@ def write_portal(out: Path) -> None:
     )
     (out / "index.html").write_text(html, encoding="utf-8")
     assets = out / "assets"
-    (assets / "images").mkdir(parents=True, exist_ok=True)
-    for name in ("dangwu.css", "dangwu.js", "images/favicon.svg"):
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in ("dangwu.css", "dangwu.js"):
         shutil.copyfile(REPO / "theme" / "assets" / name, assets / name)
+
+
+def published_files(root: Path, suffixes: tuple[str, ...] = (".html",)) -> list[str]:
+    """Paths (relative to ``root``) of the files as the server publishes them: through the
+    <slug> links into releases, never into hidden folders (.releases/) directly."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_folder = Path(folder).relative_to(root)
+        found += [(rel_folder / name).as_posix() for name in files if name.endswith(suffixes)]
+    return sorted(found)
+
+
+def url_of(rel: str) -> str:
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)

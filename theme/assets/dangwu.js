@@ -7,9 +7,10 @@
  * 关怀模式: any <button data-dw-care> toggles the class "dw-care" on <html>; the choice is
  * kept in localStorage ("dangwu.care" = "1") for every page of the site, portal included.
  *
- * Filters: inside an element with class "dw-filterable", a button
+ * Filters: a button
  *   <button type="button" data-filter-key="status" data-filter-value="overdue">逾期</button>
- * shows only the items of that block whose attribute data-status contains "overdue"
+ * inside a ".dw-filterable" block, or in a ".dw-filter" row followed (as a later sibling) by
+ * one, shows only the items of that block whose attribute data-status contains "overdue"
  * (space-separated values allowed); data-filter-value="" means 全部. Buttons of different
  * keys combine (unit AND status). Items without the attribute are left alone. A
  * ".dw-filter-group" with filterable items but none shown is hidden too, and a
@@ -96,11 +97,31 @@
   // ---- Filters ----------------------------------------------------------------------
 
   function initFilters() {
-    each(document.querySelectorAll(".dw-filterable"), initFilterable);
+    var boxes = [];
+    var buttonsOf = [];
+    each(document.querySelectorAll("[data-filter-key]"), function (button) {
+      var box = targetOf(button);
+      if (!box) { return; }
+      var at = boxes.indexOf(box);
+      if (at < 0) { at = boxes.push(box) - 1; buttonsOf.push([]); }
+      buttonsOf[at].push(button);
+    });
+    each(boxes, function (box, at) { initFilterable(box, buttonsOf[at]); });
   }
 
-  function initFilterable(box) {
-    var buttons = ownButtons(box);
+  // A button filters the .dw-filterable it sits in, or else the first .dw-filterable
+  // that follows its .dw-filter row.
+  function targetOf(button) {
+    var inside = closest(button, ".dw-filterable");
+    if (inside) { return inside; }
+    var row = closest(button, ".dw-filter");
+    for (var node = row && row.nextElementSibling; node; node = node.nextElementSibling) {
+      if (node.classList.contains("dw-filterable")) { return node; }
+    }
+    return null;
+  }
+
+  function initFilterable(box, buttons) {
     var state = {};
     each(buttons, function (button) {
       var key = button.getAttribute("data-filter-key");
@@ -114,14 +135,6 @@
       });
     });
     applyFilter(box, buttons, state);
-  }
-
-  function ownButtons(box) {
-    var found = [];
-    each(box.querySelectorAll("[data-filter-key]"), function (button) {
-      if (closest(button, ".dw-filterable") === box) { found.push(button); }
-    });
-    return found;
   }
 
   function applyFilter(box, buttons, state) {

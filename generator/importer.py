@@ -1,0 +1,516 @@
+"""`dangwu import`: the sheet a clerk already keeps (Excel or CSV) → records, shown first, written on --write.
+
+Every row is converted exactly (amounts to the fen, dates as written in any common way),
+validated with the same models and rules as ``dangwu check``, and reported by the row number
+Excel shows. Nothing is written while any row is bad, and nothing without ``--write``.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator import import_headers as h
+from generator import messages
+from generator.import_rows import Columns, Context, convert, is_blank_row
+from generator.load.yamlfile import Loaded
+from generator.problems import WARNING, Problem, display_path, errors
+from generator.records.activities import Activity
+from generator.records.errors import to_problems
+from generator.records.finances import Entry
+from generator.records.members import Member
+from generator.scaffold import (KINDS, ScaffoldError, activity_id, choose_fund, fund_ids, ids_of, items,
+                                member_id, new_file_text, raw, year_items)
+from generator.yamledit import CannotAppend, append_items, quoted, read_text, write_text
+
+messages.add({
+    "import-empty": ("“{column}”是空的：这一项必填，请在表里填上。", "'{column}' is empty: it is required."),
+    "import-inexact-amount": (
+        "“{column}”列的 {value} 不能精确到分（多半是公式算出来的）：请在 Excel 里把这一格改成最多两位小数的数字，"
+        "如 0.30，或用 =ROUND(…,2)。",
+        "'{column}' holds {value}, which is not exact to the fen: make it a number with at most two decimals.",
+    ),
+    "import-bad-amount": ("“{column}”列的“{value}”不是金额：请写成数字，最多两位小数，如 1280.50。",
+                          "'{column}' holds '{value}', which is not an amount: write e.g. 1280.50."),
+    "import-negative-amount": ("“{column}”列的 {value} 是负数：收入和支出都写正数；退回的钱请写在另一列。",
+                               "'{column}' holds a negative {value}: write income and spending as positive numbers."),
+    "import-no-amount": ("这一行没有金额：请在收入或支出（或金额）列填写。", "this row has no amount."),
+    "import-two-amounts": ("这一行收入和支出都填了：一行只记一笔，请分成两行。",
+                           "this row has both income and spending: one row per entry."),
+    "import-bad-direction": ("“{column}”列的“{value}”看不出是收入还是支出：请写“收入”或“支出”。",
+                             "'{column}' is '{value}': write 收入 or 支出."),
+    "import-bad-date": ("“{column}”列的“{value}”不是日期：请写成 2026-03-05、2026/3/5 或 2026年3月5日，"
+                        "或把这一格设成 Excel 的日期格式。",
+                        "'{column}' holds '{value}', which is not a date: write e.g. 2026-03-05."),
+    "import-date-number": ("“{column}”列的 {value} 是一个数字而不是日期：请在 Excel 里把这一列设成日期格式。",
+                           "'{column}' holds the number {value}, not a date: format the column as dates."),
+    "import-no-year": ("表里只有月、日，看不出是哪一年：请用 --year 2026 指明。",
+                       "the sheet has month and day only: give the year with --year."),
+    "import-wrong-year": ("日期 {value} 不在 --year 指定的 {year} 年：请核对。", "date {value} is not in {year}."),
+    "import-bad-count": ("“{column}”列的“{value}”不是人数：请写整数，如 18。",
+                         "'{column}' holds '{value}': write a whole number."),
+    "import-bad-year": ("“{column}”列的“{value}”里没有年份：请写成 1998 或 1998年7月。",
+                        "'{column}' holds '{value}': write a year such as 1998."),
+    "import-unknown-name": ("“{column}”列的“{value}”不是本社区的{what}：可写 {known}。",
+                            "'{column}': '{value}' is no known {what} here (known: {known})."),
+    "import-duplicate-entry": ("这一笔已经在 {file} 里了（第 {index} 笔，凭证 {voucher}）：同一张表不要导入两次；"
+                               "如确是另一笔，请核对日期、金额和凭证号。",
+                               "this entry is already in {file} (entry {index}, voucher {voucher})."),
+    "import-duplicate-activity": ("{file} 里已有 {date} 的“{title}”（{id}）：同一张表不要导入两次。",
+                                  "{file} already has '{title}' on {date} ({id})."),
+    "import-duplicate-member": ("名册里已有“{name}”（{id}）：同一个人不要导入两次；如是同名的另一人，请在表里为他写一个编号。",
+                                "the roster already has '{name}' ({id})."),
+})
+
+MODELS = {"finances": Entry, "activities": Activity, "members": Member}
+PLAIN = {"id", "date", "fund", "project", "audience", "kind", "unit"}  # written without quotes
+REQUIRED_COLUMNS = {
+    "finances": ["summary", "voucher", "handler", "approver", "category"],
+    "activities": ["title", "kind"],
+    "members": ["name"],
+}
+NOT_IMPORTED = {"balance": "由明细算出，不导入"}
+HEADER_SCAN = 20  # the header is within the first rows; above it there may be a title
+
+
+class ImportStop(Exception):
+    """The sheet as a whole cannot be imported (file, columns, fund): the message says what to do."""
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def read_sheet(path: Path, sheet_name: str | None = None) -> list[tuple[int, tuple]]:
+    """(row number as Excel shows it, cells) for every row of the first (or the named) sheet."""
+    if not path.is_file():
+        raise ImportStop(f"找不到文件 {path}")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet_name)
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path)
+    if suffix in (".xls", ".et", ".wps"):
+        raise ImportStop(f"{path.name} 是旧的 Excel/WPS 格式：请在 Excel 或 WPS 里“另存为” .xlsx 后再导入。")
+    raise ImportStop(f"{path.name}：只能导入 .xlsx 或 .csv 文件。")
+
+
+def _read_xlsx(path: Path, sheet_name: str | None):
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception as exc:  # a damaged or mislabelled file: say so instead of a traceback
+        raise ImportStop(f"打不开 {path.name}（{type(exc).__name__}）：请在 Excel 里打开后另存为 .xlsx 再试。") from None
+    if sheet_name and sheet_name not in book.sheetnames:
+        raise ImportStop(f"{path.name} 里没有名为“{sheet_name}”的工作表：有 {'、'.join(book.sheetnames)}。")
+    sheet = book[sheet_name] if sheet_name else book.worksheets[0]
+    return [(number, tuple(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+
+
+def _read_csv(path: Path):
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportStop(f"{path.name} 的编码认不出：请在 Excel 里另存为“CSV UTF-8”。")
+    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，") if text.strip() else csv.excel
+    return [(number, tuple(row)) for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+
+
+# --- columns --------------------------------------------------------------------------------
+
+def find_columns(rows, kind: str, mapping: dict[str, str]) -> Columns:
+    """The header row (the first with two known headers) and which column holds which field."""
+    wanted = {h.normal_header(column): _mapped_field(kind, name) for column, name in mapping.items()}
+    for index, (number, cells) in enumerate(rows[:HEADER_SCAN]):
+        found = _known_columns(cells, kind, wanted)
+        if len(found) >= 2:
+            columns = Columns({}, {}, number, _year_in(rows[:index]))
+            for col, cell in enumerate(cells):
+                _place(columns, col, h.text(cell) if not h.is_blank(cell) else "", found.get(col))
+            return columns
+    names = "、".join(names[0] for names in h.HEADERS[kind].values())
+    raise ImportStop(f"在前 {HEADER_SCAN} 行里没找到表头：表头应是 {names} 这样的列名；"
+                     "别的列名请用 --map 列名=字段 指明，如 --map 用途=summary。")
+
+
+def _mapped_field(kind: str, name: str) -> str:
+    found = h.field_for(name, kind)
+    if not found:
+        known = "、".join(f"{f}（{names[0]}）" for f, names in h.HEADERS[kind].items())
+        raise ImportStop(f"--map 里的“{name}”不是可导入的字段：可写 {known}。")
+    return found
+
+
+def _known_columns(cells, kind: str, wanted: dict[str, str]) -> dict[int, str]:
+    found = {}
+    for col, cell in enumerate(cells):
+        if h.is_blank(cell):
+            continue
+        name = wanted.get(h.normal_header(cell)) or h.field_for(h.text(cell), kind)
+        if name and name not in found.values():
+            found[col] = name
+    return found
+
+
+def _place(columns: Columns, col: int, header: str, name: str | None) -> None:
+    if not header:
+        return
+    if name in NOT_IMPORTED:
+        columns.ignored.append(f"{header}（{NOT_IMPORTED[name]}）")
+    elif name:
+        columns.fields[name], columns.headers[name] = col, header
+    elif h.is_personal(header):
+        columns.personal.append(header)
+    else:
+        columns.ignored.append(f"{header}（不认识；如要导入，用 --map {header}=字段）")
+
+
+def _year_in(rows) -> int | None:
+    for _, cells in rows:
+        for cell in cells:
+            match = re.search(r"((19|20)\d{2})\s*年", h.text(cell)) if not h.is_blank(cell) else None
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def check_columns(columns: Columns, kind: str, constants: dict[str, str], units: dict[str, str]) -> None:
+    have = set(columns.fields) | set(constants)
+    missing = [name for name in REQUIRED_COLUMNS[kind] if name not in have]
+    if kind in ("finances", "activities") and "date" not in have and not {"month", "day"} <= have:
+        missing.insert(0, "date")
+    if kind == "finances" and not have & {"income", "spending", "amount"}:
+        missing.append("income")
+    if kind != "finances" and "unit" not in have and len(units) != 1:
+        missing.append("unit")
+    if missing:
+        listed = "、".join(f"“{h.label(kind, m)}”" for m in missing)
+        raise ImportStop(f"表里没有 {listed} 列：请在表里加上；列名不同时用 --map 列名={missing[0]} 指明；"
+                         f"每行都一样时可用 --set {missing[0]}=值。")
+
+
+# --- the plan: what would be added where ------------------------------------------------------
+
+@dataclass
+class FileChange:
+    path: Path
+    old: str
+    new: str
+    rows: list[tuple[int, int, int]] = field(default_factory=list)  # (first line, last line, sheet row)
+
+
+@dataclass
+class Plan:
+    columns: Columns
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # warnings on the new lines: shown, not blocking
+    consequences: list[Problem] = field(default_factory=list)  # new errors elsewhere the rows would cause
+    changes: list[FileChange] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    count: int = 0
+
+
+def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, year: int | None = None,
+                sheet_name: str | None = None, mapping: dict | None = None, constants: dict | None = None,
+                today: date | None = None) -> Plan:
+    rows = read_sheet(sheet, sheet_name)
+    constants = {h.field_for(name, kind) or name: value for name, value in (constants or {}).items()}
+    ctx = _context(kind, sheet, root, rows, mapping or {}, constants, year)
+    plan = Plan(ctx.columns)
+    records = []
+    for number, cells in rows:
+        if number <= ctx.columns.header_row or is_blank_row(cells):
+            continue
+        if kind == "finances" and _is_total(ctx, cells):
+            plan.skipped.append((number, h.text(cells[ctx.columns.fields["summary"]])))
+            continue
+        record, problems = convert(ctx, number, cells)
+        problems += _validate(ctx, number, record, seen={p.path for p in problems})
+        plan.problems += problems
+        records.append((number, record, problems))
+    good = [(n, r) for n, r, p in records if not p]
+    _complete(kind, root, good, fund)
+    plan.problems += _duplicates(kind, root, ctx.sheet, good)
+    if plan.problems:
+        return plan
+    plan.changes = _changes(kind, root, good, fund)
+    plan.count = len(good)
+    _check_together(plan, root, today or date.today(), ctx)
+    return plan
+
+
+def _context(kind, sheet: Path, root: Path, rows, mapping, constants, year) -> Context:
+    org = raw(root / "organization.yml")
+    units = {i: str(u.get("name", "")) for u in items(org, "units") if isinstance(i := u.get("id"), str)}
+    posts = {i: str(p.get("name", "")) for p in items(org, "posts") if isinstance(i := p.get("id"), str)}
+    partners = {i: str(p.get("name", "")) for p in items(raw(root / "partners.yml"), "partners")
+                if isinstance(i := p.get("id"), str)}
+    columns = find_columns(rows, kind, mapping)
+    unknown = [name for name in constants if name not in h.HEADERS[kind]]
+    if unknown:
+        raise ImportStop(f"--set 里的“{unknown[0]}”不是可导入的字段：可写 {'、'.join(h.HEADERS[kind])}。")
+    check_columns(columns, kind, constants, units)
+    return Context(kind, sheet.name, columns, constants, year, units, partners, posts)
+
+
+def _is_total(ctx: Context, cells) -> bool:
+    index = ctx.columns.fields["summary"] if "summary" in ctx.columns.fields else None
+    if index is None or index >= len(cells) or h.is_blank(cells[index]):
+        return False
+    return bool(h.TOTAL_ROW_RE.fullmatch(re.sub(r"\s+", "", h.text(cells[index]))))
+
+
+def _complete(kind: str, root: Path, good, fund: str | None) -> None:
+    """What a row does not say itself: the sheet's fund, and ids in the community's pattern."""
+    if kind == "finances":
+        chosen = {}
+        for _, record in good:
+            year = int(record["date"][:4])
+            if year not in chosen:
+                try:
+                    chosen[year] = choose_fund(fund_ids(root, year), fund, year)
+                except ScaffoldError as exc:
+                    raise ImportStop(f"{exc}（一张账本只属于一种经费）") from None
+            record["fund"] = chosen[year]
+    elif kind == "activities":
+        taken = ids_of(year_items(root, "activities", "activities")) + [r["id"] for _, r in good if "id" in r]
+        for _, record in good:
+            if "id" not in record:
+                record["id"] = activity_id(taken, date.fromisoformat(record["date"]))
+                taken.append(record["id"])
+    elif kind == "members":
+        taken = ids_of(items(raw(root / "members.yml"), "members")) + [r["id"] for _, r in good if "id" in r]
+        for _, record in good:
+            if "id" not in record:
+                record["id"] = member_id(taken)
+                taken.append(record["id"])
+
+
+def _validate(ctx: Context, number: int, record: dict, seen: set[str]) -> list[Problem]:
+    """The same model as ``dangwu check``, its problems placed at the sheet's row and column.
+
+    Fields the sheet does not give (the fund, a generated id) are filled in later, and a column
+    already reported is not reported twice: those are left out here.
+    """
+    model = MODELS[ctx.kind]
+    columns = ctx.columns.fields
+    values = {(name,): (number, columns.get(name, -1) + 1) for name in model.model_fields}
+    loaded = Loaded(ctx.sheet, record, values={(): (number, 1), **values})
+    try:
+        model.model_validate(record)
+    except ValidationError as exc:
+        found = [_relabel(p, ctx) for p in to_problems(exc, loaded, model) if p.code != "missing-field"]
+        return [p for p in found if p.path not in seen]
+    return []
+
+
+def _relabel(problem: Problem, ctx: Context) -> Problem:
+    """“entries[3].summary” → “摘要”: the column as the clerk's sheet heads it."""
+    name = re.sub(r"\[\d+\]", "", problem.path).split(".")[-1]
+    header = ctx.header(name) if name else ""
+    return replace(problem, path=header, params={**problem.params, "column": header})
+
+
+def _duplicates(kind: str, root: Path, sheet: str, good) -> list[Problem]:
+    found = []
+    if kind == "finances":
+        for number, record in good:
+            path = root / "finances" / f"{record['date'][:4]}.yml"
+            for index, entry in enumerate(items(raw(path), "entries"), start=1):
+                if all(str(entry.get(k)) == record[k] for k in ("date", "amount", "voucher")):
+                    found.append(Problem("import-duplicate-entry", sheet, number, 1, params={
+                        "file": f"finances/{path.name}", "index": index, "voucher": record["voucher"]}))
+    elif kind == "activities":
+        existing = {(str(a.get("date")), str(a.get("title"))): a for a in year_items(root, "activities", "activities")}
+        for number, record in good:
+            old = existing.get((record["date"], record["title"]))
+            if old:
+                found.append(Problem("import-duplicate-activity", sheet, number, 1, params={
+                    "file": f"activities/{record['date'][:4]}.yml", "date": record["date"],
+                    "title": record["title"], "id": old.get("id", "")}))
+    else:
+        existing = {str(m.get("name")): str(m.get("id", "")) for m in items(raw(root / "members.yml"), "members")}
+        for number, record in good:
+            if record["name"] in existing:
+                found.append(Problem("import-duplicate-member", sheet, number, 1,
+                                     params={"name": record["name"], "id": existing[record["name"]]}))
+            existing.setdefault(record["name"], f"第 {number} 行")
+    return found
+
+
+# --- YAML text --------------------------------------------------------------------------------
+
+def record_lines(kind: str, record: dict) -> list[str]:
+    """The record as the clerk would have typed it: model field order, amounts and text quoted."""
+    lines = []
+    for name in MODELS[kind].model_fields:
+        if name in record:
+            lines += _field_lines(name, record[name])
+    return lines
+
+
+def _field_lines(name: str, value) -> list[str]:
+    if isinstance(value, dict):
+        return [f"{name}: {{{', '.join(f'{k}: {v}' for k, v in value.items())}}}"]
+    if isinstance(value, list):
+        return [f"{name}: [{', '.join(value)}]"]
+    if name in PLAIN:
+        return [f"{name}: {value}"]
+    if "\n" in value and not any(line != line.strip() for line in value.split("\n")) and "\n\n" not in value:
+        return [f"{name}: |-"] + [f"  {line}" for line in value.split("\n")]
+    return [f"{name}: {quoted(value)}"]
+
+
+def _changes(kind: str, root: Path, good, fund: str | None) -> list[FileChange]:
+    spec = KINDS["entry" if kind == "finances" else "activity" if kind == "activities" else "member"]
+    grouped: dict[Path, list] = {}
+    for number, record in good:
+        path = root / spec.folder / f"{record['date'][:4]}.yml" if spec.folder else root / f"{spec.key}.yml"
+        grouped.setdefault(path, []).append((number, record_lines(kind, record)))
+    changes = []
+    for path, rows in grouped.items():
+        old = read_text(path)
+        base = old or new_file_text(root, spec, int(path.stem) if spec.folder else 0, fund)
+        try:
+            appended = append_items(base, spec.key, [lines for _, lines in rows])
+        except CannotAppend as exc:
+            raise ImportStop(f"{path}：{exc}") from None
+        change, line = FileChange(path, old, appended.text), appended.line
+        for number, lines in rows:
+            change.rows.append((line, line + len(lines) - 1, number))
+            line += len(lines)
+        changes.append(change)
+    return changes
+
+
+# --- every rule, on the community as it would be -------------------------------------------
+
+def _check_together(plan: Plan, root: Path, today: date, ctx: Context) -> None:
+    """Every rule of ``dangwu check`` on a copy of the community with the new lines in it.
+
+    Problems on a new line go to that sheet row; any other new error (a declared balance that
+    no longer reconciles, say) blocks the import too, shown where it would appear.
+    """
+    before = _community_problems(root, {}, today)
+    if errors(before):
+        first = before[0]
+        raise ImportStop(f"这个社区的记录现在有 {len(errors(before))} 个错误：请先运行 dangwu check 改正，再导入。"
+                         f"第一个：{first[0]}:{first[1].line}: {first[1].message()}")
+    for relative, problem in _community_problems(root, {c.path: c.new for c in plan.changes}, today):
+        row = _row_of(plan, root, relative, problem.line)
+        if row is not None:
+            placed = _relabel(replace(problem, file=ctx.sheet, line=row, col=0), ctx)
+            (plan.notes if problem.severity == WARNING else plan.problems).append(placed)
+        elif problem.severity != WARNING:
+            plan.consequences.append(replace(problem, file=relative))
+
+
+def _community_problems(root: Path, replaced: dict[Path, str], today: date) -> list[tuple[str, Problem]]:
+    """(file inside the community, problem) for a copy of the community with some files replaced."""
+    from generator.checks import check_community
+    from generator.dataset import load_community
+
+    with tempfile.TemporaryDirectory(prefix="dangwu-import-") as tmp:
+        copy = Path(tmp) / "communities" / root.name
+        shutil.copytree(root, copy, ignore=shutil.ignore_patterns("photos", ".*"))
+        if (root / "photos").is_dir():
+            (copy / "photos").symlink_to((root / "photos").resolve(), target_is_directory=True)
+        for path, text in replaced.items():
+            write_text(copy / path.relative_to(root), text)
+        community, problems = load_community(copy)
+        if not errors(problems):
+            problems += check_community(community, today)
+        return [(_relative(p.file, copy), p) for p in problems]
+
+
+def _relative(file: str, copy: Path) -> str:
+    try:
+        return Path(file).resolve().relative_to(copy.resolve()).as_posix()
+    except ValueError:
+        return file
+
+
+def _row_of(plan: Plan, root: Path, relative: str, line: int) -> int | None:
+    for change in plan.changes:
+        if change.path.relative_to(root).as_posix() == relative:
+            for first, last, row in change.rows:
+                if first <= line <= last:
+                    return row
+    return None
+
+
+# --- the command ------------------------------------------------------------------------------
+
+def diff(change: FileChange) -> str:
+    """A unified diff, as git shows it: the new lines with one line of context around them."""
+    name = display_path(change.path)
+    before = f"a/{name}" if change.old else "/dev/null"
+    return "".join(difflib.unified_diff(change.old.splitlines(keepends=True), change.new.splitlines(keepends=True),
+                                        before, f"b/{name}", n=1))
+
+
+def report_problem(problem: Problem) -> str:
+    level = "（提示）" if problem.severity == WARNING else ""
+    return f"{problem.file} 第 {problem.line} 行{level}：{problem.message()}"
+
+
+def run(kind: str, sheet: Path, root: Path, *, fund=None, year=None, sheet_name=None, mapping=None,
+        constants=None, write: bool = False, today: date | None = None, out=print) -> int:
+    try:
+        plan = plan_import(kind, sheet, root, fund=fund, year=year, sheet_name=sheet_name, mapping=mapping,
+                           constants=constants, today=today)
+    except ImportStop as exc:
+        out(str(exc))
+        return 2
+    _describe(plan, sheet, out)
+    if plan.problems or plan.consequences:
+        for problem in sorted(plan.problems, key=lambda p: (p.line, p.col)):
+            out(report_problem(problem))
+        for problem in plan.consequences:
+            out(f"导入后 {problem.file} 第 {problem.line} 行会出错：{problem.message()}")
+        rows = len({p.line for p in plan.problems})
+        out(f"有 {rows} 行需要改正：什么都没有写入。请在表里改好后重新导入。" if rows else
+            "导入这张表会让已有的记录出错：什么都没有写入。请核对表里的金额和日期，或先改正上面说的记录。")
+        return 1
+    if not plan.changes:
+        out("表里没有可以导入的行。")
+        return 0
+    for change in plan.changes:
+        out(diff(change).rstrip("\n"))
+    for note in plan.notes:
+        out(report_problem(note))
+    return _finish(plan, root, write, out)
+
+
+def _describe(plan: Plan, sheet: Path, out) -> None:
+    columns = plan.columns
+    out(f"{sheet.name}：表头在第 {columns.header_row} 行，认出的列：{'、'.join(columns.headers.values())}")
+    if columns.personal:
+        out(f"没有导入的个人信息列：{'、'.join(columns.personal)}（身份证号、手机、住址等不写进记录，也不会公开）")
+    if columns.ignored:
+        out(f"没有导入的列：{'、'.join(columns.ignored)}")
+    for number, text in plan.skipped:
+        out(f"跳过第 {number} 行（{text}）：合计、结转行不是一笔收支")
+
+
+def _finish(plan: Plan, root: Path, write: bool, out) -> int:
+    where = "、".join(f"{c.path.relative_to(root).as_posix()}（{len(c.rows)} 条）" for c in plan.changes)
+    if not write:
+        out(f"以上是预览：{plan.count} 行都合格，将添加到 {where}。确认无误后，加上 --write 再运行一次才会写入。")
+        return 0
+    for change in plan.changes:
+        write_text(change.path, change.new)
+    out(f"已写入 {plan.count} 条：{where}。请运行 dangwu check，再用 dangwu serve --community {root.name} 预览。")
+    return 0

@@ -1,0 +1,140 @@
+"""更新记录: per commit of the records, what was added, changed or removed, in plain Chinese.
+
+Removed records stay visible here (what was withdrawn, and when), so a resident never meets a
+silent gap. The public site lists only changes to public records; a commit that touched only
+members-only records does not appear there at all.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from generator.history import ADDED, VERBS, Change, describe
+from generator.history_git import ERROR, NONE, History, Version, community_history
+from generator.pages import render
+from generator.privacy import find_personal_data
+from generator.views.ledger import entry_visible, fund_visible
+
+PAGE = "changes/index.md"
+MAX_LINES = 30  # per commit; the rest is summed up ("另有 新增活动 40 条")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    href: str = ""
+    action: str = ADDED
+
+
+@dataclass(frozen=True)
+class Update:
+    version: Version
+    subject: str
+    lines: tuple[Line, ...]
+    more: str = ""  # the summary of lines beyond MAX_LINES
+
+
+def pages(ctx) -> dict[str, str]:
+    history = community_history(ctx.community.root)
+    updates = history_updates(ctx, history)
+    days: dict[date, list[Update]] = {}
+    for update in updates:
+        days.setdefault(update.version.day, []).append(update)
+    return {PAGE: render("changes.md.j2", days=list(days.items()), notes=notes(history, updates),
+                         **ctx.as_dict())}
+
+
+def last_changed(ctx, kind: str, year: int | None = None) -> date | None:
+    """The day of the latest commit that changed a record of ``kind`` (in ``year``'s file) that
+    this site shows; None when the history has none (no git, or older than what is read)."""
+    path = f"{kind}/{year}.yml" if year is not None else f"{kind}.yml"
+    history = community_history(ctx.community.root)
+    for version in history.versions:
+        if any(change.file == path for change in history.changes(version, ctx.audience)):
+            return version.day
+    return None
+
+
+def notes(history: History, updates: list[Update]) -> list[str]:
+    """What a resident should know about how complete the list is."""
+    if history.state == NONE:
+        return [f"暂时无法列出更新记录：{history.reason}。"]
+    if history.state == ERROR:
+        return [f"暂时无法列出更新记录：{history.reason}。"]
+    found = []
+    if history.shallow:
+        found.append("这里只保存了最近的一部分更新历史，更早的更新没有列出。")
+    if history.truncated:
+        found.append(f"只列出最近 {history.limit} 次更新。")
+    if not updates:
+        found.append("还没有更新记录。")
+    return found
+
+
+def history_updates(ctx, history: History) -> list[Update]:
+    links = Links(ctx)
+    updates = []
+    for version in history.versions:
+        if version.boundary:
+            updates.append(Update(version, subject(version.subject, ctx),
+                                 (Line("更早的历史没有保存在这里，这次更新无法与之前的版本比较。", action="note"),)))
+            continue
+        changes = history.changes(version, ctx.audience)
+        if not changes:
+            continue  # nothing this site shows (members-only records, or formatting only)
+        lines = tuple(Line(describe(c, ctx.name), links.href(c), c.action) for c in changes[:MAX_LINES])
+        updates.append(Update(version, subject(version.subject, ctx), lines, more_text(changes[MAX_LINES:])))
+    return updates
+
+
+def subject(text: str, ctx) -> str:
+    """The commit's message, unless it holds a phone or ID number (then it is left out)."""
+    from generator.checks.personal_data import office_phones
+
+    return "" if find_personal_data(text, office_phones(ctx.community)) else text
+
+
+def more_text(rest: list[Change]) -> str:
+    if not rest:
+        return ""
+    counts = Counter(f"{VERBS[c.action]}{c.what}" for c in rest)
+    return f"另有 {len(rest)} 处：" + "、".join(f"{what} {n} 条" for what, n in counts.items())
+
+
+class Links:
+    """Where a changed record stands now, when this site shows it (no link to what is gone)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        c = ctx.community
+        self.places = {}
+        for year, f in c.years("activities").items():
+            self.places.update({("activities", a.id): f"../activities/{year}/#{a.id}" for a in self._shown(f.activities)})
+        for f in c.years("notices").values():
+            self.places.update({("notices", n.id): f"../notices/{n.start.year}/#{n.id}" for n in self._shown(f.notices)})
+        for year, f in c.years("commitments").items():
+            self.places.update({("commitments", x.id): f"../commitments/{year}/#{x.id}" for x in self._shown(f.commitments)})
+
+    def _shown(self, records):
+        return [r for r in records if self.ctx.audience == "members" or r.audience != "members"]
+
+    def href(self, change: Change) -> str:
+        if change.action == "removed" or not change.key:
+            return ""
+        if change.key[0] == "finances":
+            return self._entry(*change.key[1:])
+        return self.places.get(change.key, "")
+
+    def _entry(self, year: int, index: int, written: dict) -> str:
+        ledger = self.ctx.community.years("finances").get(year)
+        if ledger is None or index > len(ledger.entries):
+            return ""
+        entry = ledger.entries[index - 1]
+        same = (entry.date.isoformat(), f"{entry.amount}", entry.voucher) == tuple(
+            written.get(k) for k in ("date", "amount", "voucher"))
+        fund = next((f for f in ledger.funds if f.id == entry.fund), None)
+        if not same or fund is None or not (fund_visible(fund, self.ctx.audience)
+                                            and entry_visible(entry, fund, self.ctx.audience)):
+            return ""
+        return f"../finances/{year}/#f{year}-{index}"

@@ -1,0 +1,84 @@
+"""`dangwu export finances`: one sheet per fund a treasurer can open, amounts exact numbers."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.cli import main
+from generator.dataset import load_community
+from generator.export import InexactAmount, excel_number, sheet_title
+from generator.views.ledger import fund_ledger
+from tests.conftest import TODAY
+
+SLUG = "xiaoyuan"
+
+
+def exact(value) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal("0.01"))
+
+
+def test_export_writes_one_sheet_per_fund_with_running_balances(write_community, tmp_path, capsys):
+    data = write_community()
+    out = tmp_path / "收支明细.xlsx"
+    assert main(["export", "finances", str(data), "--community", SLUG, "--year", "2026", "--out", str(out)]) == 0
+    assert "党内" in capsys.readouterr().out  # the file holds members-only funds: said so
+
+    community, _ = load_community(data / "communities" / SLUG)
+    finance = community.years("finances")[2026]
+    book = load_workbook(out)
+    assert book.sheetnames == [f.name for f in finance.funds]
+    for fund in finance.funds:
+        sheet = book[fund.name]
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[0][0] == f"2026年{fund.name}收支明细（小园社区）"
+        assert list(rows[1]) == ["日期", "凭证号", "摘要", "类别", "收入", "支出", "余额", "经办人", "审批人", "项目"]
+        ledger = fund_ledger(finance, fund, audience="members")
+        assert rows[2][2] == "上年结转" and exact(rows[2][6]) == ledger.opening
+        for row, line in zip(rows[3:], ledger.lines):
+            assert row[0] == datetime.combine(line.entry.date, datetime.min.time())
+            assert row[1] == line.entry.voucher and row[2] == line.entry.summary
+            income, spending = row[4], row[5]
+            assert (exact(income) if income is not None else -exact(spending)) == line.entry.amount
+            assert exact(row[6]) == line.balance
+        total = rows[3 + len(ledger.lines)]
+        assert total[2] == "本年合计"
+        assert (exact(total[4]), exact(total[5]), exact(total[6])) == (ledger.income, ledger.spending, ledger.closing)
+        assert sheet["G3"].number_format == "#,##0.00" and sheet["A4"].number_format == "yyyy-mm-dd"
+
+
+def test_an_exported_ledger_imports_back_as_the_same_entries(write_community, tmp_path, capsys):
+    data = write_community()
+    out = tmp_path / "收支明细.xlsx"
+    main(["export", "finances", str(data), "--community", SLUG, "--year", "2026", "--out", str(out)])
+    capsys.readouterr()
+    code = main(["import", "finances", str(out), str(data), "--community", SLUG, "--fund", "service",
+                 "--today", TODAY.isoformat()])
+    text = capsys.readouterr().out
+    assert code == 1
+    community, _ = load_community(data / "communities" / SLUG)
+    service = [e for e in community.years("finances")[2026].entries if e.fund == "service"]
+    assert text.count("这一笔已经在 finances/2026.yml 里了") == len(service)
+    assert "跳过第 3 行（上年结转）" in text and "本年合计" in text
+
+
+def test_a_missing_year_is_named(write_community, capsys):
+    data = write_community()
+    assert main(["export", "finances", str(data), "--community", SLUG, "--year", "2019"]) == 2
+    assert "没有 2019 年的账目：已有 2026" in capsys.readouterr().out
+
+
+def test_amounts_go_to_excel_only_when_they_come_back_exact():
+    assert excel_number(Decimal("1280.50")) == 1280.5
+    assert excel_number(Decimal("-0.30")) == -0.3
+    with pytest.raises(InexactAmount):
+        excel_number(Decimal("123456789012345678.90"))
+
+
+def test_sheet_names_follow_excels_rules():
+    used: set[str] = set()
+    assert sheet_title("党费[2026]", used) == "党费_2026_"
+    assert sheet_title("党费[2026]", used) == "党费_2026_(2)"
+    assert len(sheet_title("很" * 40, used)) == 31
