@@ -28,7 +28,10 @@ def _mapping(text: str) -> tuple[str, str]:
 
 
 def register(sub, common) -> None:
-    new = sub.add_parser("new", help="添加一条记录模板（或一个新社区），并告诉你在哪一行修改")
+    new = sub.add_parser(
+        "new", help="添加一条记录模板（或一个新社区），并告诉你在哪一行修改",
+        epilog="例：dangwu new activity --community hepingli --date 2026-03-05；"
+               "dangwu new entry --community hepingli --fund service；dangwu new community hepingli")
     new.add_argument("kind", choices=[*RECORD_KINDS, "community"],
                      help="activity 活动、notice 公示、commitment 承诺、entry 收支、member 党员，或 community 新社区")
     common(new)
@@ -37,7 +40,9 @@ def register(sub, common) -> None:
     new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="记录的日期（默认今天）")
     new.add_argument("--fund", metavar="ID", help="收支属于哪种经费（有几种经费时必填）")
 
-    imp = sub.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入记录：先显示将添加的内容，加 --write 才写入")
+    imp = sub.add_parser(
+        "import", help="从 Excel（.xlsx）或 CSV 导入记录：先显示将添加的内容，加 --write 才写入",
+        epilog="例：dangwu import finances 二季度账本.xlsx --community hepingli --fund service --write")
     imp.add_argument("kind", choices=["finances", "activities", "members"])
     imp.add_argument("sheet", type=Path, metavar="FILE", help="Excel 或 CSV 文件")
     common(imp)

@@ -160,29 +160,31 @@ def visible(record: dict, audience: str, default: str = "public") -> bool:
     return audience == "members" or (record.get("audience") or default) != "members"
 
 
+def _change(coll: Collection, file: str, action: str, record: dict, key: tuple = (), **extra) -> Change:
+    return Change(action, coll.what, file, coll.ref(record), coll.title(record), coll.person, _people(record),
+                  key=key, **extra)
+
+
 def diff_collection(coll: Collection, file: str, kind: str, old, new, audience: str,
                     default: Callable[[dict], str] = lambda r: "public") -> list[Change]:
+    """Records matched by identity; for this audience, one that became visible reads as added,
+    one that became members-only as withdrawn."""
     before = _by_identity(_list(old, coll.key), coll.identity)
     after = _by_identity(_list(new, coll.key), coll.identity)
-    labels = _labels(coll.model)
+    seen = lambda record: record is not None and visible(record, audience, default(record))  # noqa: E731
     found = []
     for key, record in after.items():
         was = before.get(key)
-        now_seen = visible(record, audience, default(record))
-        was_seen = was is not None and visible(was, audience, default(was))
-        make = lambda action, r, **kw: Change(  # noqa: E731
-            action, coll.what, file, coll.ref(r), coll.title(r), coll.person, _people(r), key=(kind, key), **kw)
-        if was is None or (now_seen and not was_seen):
-            found += [make(ADDED, record)] if now_seen else []
-        elif was != record and now_seen:
-            found.append(make(CHANGED, record, fields=field_changes(was, record, labels)))
-        elif was != record and was_seen:
-            found.append(make(REMOVED, was, note="（改为仅党内公开）"))
+        if seen(record) and not seen(was):
+            found.append(_change(coll, file, ADDED, record, (kind, key)))
+        elif seen(record) and was != record:
+            fields = field_changes(was, record, _labels(coll.model))
+            found.append(_change(coll, file, CHANGED, record, (kind, key), fields=fields))
+        elif seen(was) and not seen(record):
+            found.append(_change(coll, file, REMOVED, was, note="（改为仅党内公开）"))
     for key, record in before.items():
-        if key not in after and visible(record, audience, default(record)):
-            note = "（已撤回）" if coll.key == "notices" else ""
-            found.append(Change(REMOVED, coll.what, file, coll.ref(record), coll.title(record), coll.person,
-                                _people(record), note=note))
+        if key not in after and seen(record):
+            found.append(_change(coll, file, REMOVED, record, note="（已撤回）" if coll.key == "notices" else ""))
     return found
 
 

@@ -82,18 +82,21 @@ def read_history(root: Path, limit: int = LIMIT) -> History:
         inside = git(root, "rev-parse", "--is-inside-work-tree").decode().strip() == "true"
     except OSError:
         return History(NONE, reason="这台电脑上没有安装 git")
-    except subprocess.CalledProcessError:
+    except subprocess.CalledProcessError as exc:
+        if b"safe.directory" in (exc.stderr or b""):  # a checkout owned by another user (CI, containers)
+            return History(ERROR, reason="git 不信任这个文件夹（需要设置 safe.directory）")
         return History(NONE, reason="数据文件夹不在 git 仓库里")
     if not inside:
         return History(NONE, reason="数据文件夹不在 git 仓库里")
+    if not head(root):
+        return History(OK, limit=limit)  # a repository without commits yet
     try:
         shallow = git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
         versions = _log(root, limit + 1, _shallow_commits(root) if shallow else set())
         history = History(OK, versions[:limit], shallow, len(versions) > limit, limit)
         history.blobs = _parsed_blobs(root, history.versions)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = exc.stderr.decode(errors="replace").strip().splitlines()[:1] if getattr(exc, "stderr", None) else []
-        return History(ERROR, reason="读取 git 记录时出错" + (f"（{detail[0]}）" if detail else ""))
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return History(ERROR, reason="读取 git 记录时出错")
     return history
 
 

@@ -102,14 +102,14 @@ def _common_prefix(matches, default: str) -> str:
 
 
 def activity_id(existing: list[str], on: date) -> str:
-    """a2026-0305 for an activity on 5 March 2026; a2026-0305-2 when that is taken."""
-    matches = [m for i in existing if (m := re.fullmatch(r"([A-Za-z]+)\d{4}-\d{4}(?:-\d+)?", i))]
+    """a2026-0305 for an activity on 5 March 2026, a2026-0305-2 when that is taken; a2026-0305-1
+    first when the community numbers every activity of a day."""
+    matches = [m for i in existing if (m := re.fullmatch(r"([A-Za-z]+)\d{4}-\d{4}(-\d+)?", i))]
     base = f"{_common_prefix(matches, 'a')}{on:%Y}-{on:%m%d}"
-    taken, candidate, n = set(existing), base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    numbered = sum(1 for m in matches if m.group(2)) > len(matches) / 2
+    taken = set(existing)
+    candidates = (f"{base}-{n}" if n > 1 or numbered else base for n in range(1, len(taken) + 2))
+    return next(c for c in candidates if c not in taken)
 
 
 def yearly_id(existing: list[str], year: int, default_prefix: str) -> str:

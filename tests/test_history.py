@@ -167,3 +167,25 @@ def test_text_is_named_not_repeated_and_members_only_moves_read_as_withdrawn():
     (change,) = diff_file("activities/2026.yml", new, hidden, "public")
     assert describe(change) == "删除活动 2026-03-06 义诊（改为仅党内公开）"
     assert diff_file("activities/2026.yml", hidden, new, "public")[0].action == ADDED
+
+
+def test_a_number_removed_from_a_record_is_not_republished_by_the_history(write_community, git_env):
+    data = write_community()
+    root = data / "communities" / SLUG
+    ledger = root / "finances" / "2026.yml"
+    git(data, "init", "-q")
+    edit(ledger, "summary: 学雷锋志愿服务物资", "summary: 学雷锋志愿服务物资 联系人13812345678")
+    commit(data, "记账 13812345678", "2026-03-05T09:00:00+08:00")
+    edit(ledger, "summary: 学雷锋志愿服务物资 联系人13812345678", "summary: 学雷锋志愿服务物资")
+    edit(ledger, 'amount: "-350.50"', 'amount: "-35.00"')
+    commit(data, "删去手机号", "2026-03-06T09:00:00+08:00")
+    for audience in ("public", "members"):
+        text = page(root, audience)
+        assert "13812345678" not in text
+        assert "学雷锋志愿服务物资 联系人（已隐去）" in text
+
+
+def test_a_repository_without_commits_has_no_updates_yet(write_community, git_env):
+    data = write_community()
+    git(data, "init", "-q")
+    assert "还没有更新记录" in page(data / "communities" / SLUG)

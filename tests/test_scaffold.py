@@ -161,3 +161,20 @@ def test_append_adds_a_missing_list_at_the_end():
 def test_append_refuses_what_it_cannot_do_safely(text):
     with pytest.raises(CannotAppend):
         append_items(text, "activities", ITEM)
+
+
+def test_ids_follow_the_communitys_own_pattern():
+    from datetime import date
+
+    from generator.scaffold import activity_id, member_id, next_voucher, yearly_id
+
+    on = date(2026, 3, 5)
+    assert activity_id(["a2026-0110"], on) == "a2026-0305"
+    assert activity_id(["a2026-0305", "a2026-0305-2"], on) == "a2026-0305-3"
+    assert activity_id(["hd2026-0110-1", "hd2026-0110-2"], on) == "hd2026-0305-1"
+    assert yearly_id(["n2025-07", "n2026-01", "n2026-02"], 2026, "n") == "n2026-03"
+    assert yearly_id(["c2026-009"], 2026, "c") == "c2026-010"
+    assert yearly_id(["c2025-003"], 2026, "c") == "c2026-001"
+    assert member_id(["m0009", "m0010"]) == "m0011"
+    assert next_voucher(["记-001", "记-009"]) == "记-010"
+    assert next_voucher([]) == "记-001"

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from generator.checks.personal_data import office_phones
 from generator.history import ADDED, VERBS, Change, describe
 from generator.history_git import ERROR, NONE, History, Version, community_history
 from generator.pages import render
@@ -58,9 +59,7 @@ def last_changed(ctx, kind: str, year: int | None = None) -> date | None:
 
 def notes(history: History, updates: list[Update]) -> list[str]:
     """What a resident should know about how complete the list is."""
-    if history.state == NONE:
-        return [f"暂时无法列出更新记录：{history.reason}。"]
-    if history.state == ERROR:
+    if history.state in (NONE, ERROR):
         return [f"暂时无法列出更新记录：{history.reason}。"]
     found = []
     if history.shallow:
@@ -73,26 +72,32 @@ def notes(history: History, updates: list[Update]) -> list[str]:
 
 
 def history_updates(ctx, history: History) -> list[Update]:
-    links = Links(ctx)
+    links, allowed = Links(ctx), office_phones(ctx.community)
     updates = []
     for version in history.versions:
         if version.boundary:
-            updates.append(Update(version, subject(version.subject, ctx),
+            updates.append(Update(version, subject(version.subject, allowed),
                                  (Line("更早的历史没有保存在这里，这次更新无法与之前的版本比较。", action="note"),)))
             continue
         changes = history.changes(version, ctx.audience)
         if not changes:
             continue  # nothing this site shows (members-only records, or formatting only)
-        lines = tuple(Line(describe(c, ctx.name), links.href(c), c.action) for c in changes[:MAX_LINES])
-        updates.append(Update(version, subject(version.subject, ctx), lines, more_text(changes[MAX_LINES:])))
+        lines = tuple(Line(scrub(describe(c, ctx.name), allowed), links.href(c), c.action)
+                      for c in changes[:MAX_LINES])
+        updates.append(Update(version, subject(version.subject, allowed), lines, more_text(changes[MAX_LINES:])))
     return updates
 
 
-def subject(text: str, ctx) -> str:
+def subject(text: str, allowed: frozenset[str]) -> str:
     """The commit's message, unless it holds a phone or ID number (then it is left out)."""
-    from generator.checks.personal_data import office_phones
+    return "" if find_personal_data(text, allowed) else text
 
-    return "" if find_personal_data(text, office_phones(ctx.community)) else text
+
+def scrub(text: str, allowed: frozenset[str]) -> str:
+    """An old version may hold the very number it was corrected to remove: never republish it."""
+    for finding in sorted(find_personal_data(text, allowed), key=lambda f: f.start, reverse=True):
+        text = text[:finding.start] + "（已隐去）" + text[finding.end:]
+    return text
 
 
 def more_text(rest: list[Change]) -> str:

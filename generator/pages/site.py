@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pages import activities, board, catalog, commitments, finances, notices, organization, partners
+from generator.pages import (activities, board, catalog, changes, commitments, finances, notices,
+                             organization, partners)
 from generator.pages.context import PageContext
 from generator.views.people import public_by_role
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog]
+PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes]
 NAV = [
     ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
     ("财务", "finances/index.md"), ("活动", "activities/index.md"), ("公示", "notices/index.md"),
-    ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"),
+    ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"), ("更新记录", "changes/index.md"),
     ("如何看公开栏", "guide/reading.md"), ("反映意见", "guide/feedback.md"),
 ]
 

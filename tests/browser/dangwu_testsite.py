@@ -29,14 +29,17 @@ SLUG = "xiaoyuan"
 # Names the search must find: a person and a branch of the tiny fixture community.
 PERSON = "周玉兰"
 BRANCH = "小园社区党支部"
+# The tiny community's phones (community.yml), shown in every footer and on 反映意见.
+OFFICE_PHONE = "010-62001234"
+SUPERVISION_PHONE = "010-62001235"
 
 COMMUNITY = {
     "slug": SLUG,
     "name": "小园社区",
     "short_name": "小园",
     "street": "清河街道",
-    "office_phone": "010-62001234",
-    "supervision_phone": "010-62001235",
+    "office_phone": OFFICE_PHONE,
+    "supervision_phone": SUPERVISION_PHONE,
     "mailbox": "党群服务中心一楼大厅",
     "reception": "每月第一个周三上午",
     "office_address": "小园路8号党群服务中心",

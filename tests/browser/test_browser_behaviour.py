@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import DESKTOP, PHONE
+from dangwu_testsite import OFFICE_PHONE, SUPERVISION_PHONE
 from measure import BODY_TEXT, TARGETS
 
 pytestmark = pytest.mark.browser
@@ -148,3 +149,37 @@ def test_old_browser_without_resize_observer_stays_offline(visit, base_url, home
     assert found.blocked == [] and found.errors == []
     page.locator("input.md-search__input").click()
     page.locator(".md-search-result__meta").wait_for()
+
+
+def tel(phone: str) -> str:
+    return "tel:" + phone.replace("-", "")
+
+
+def test_every_page_footer_names_the_community_and_whom_to_call(visit, base_url, layout_pages):
+    page = visit(DESKTOP).page()
+    for url in layout_pages:
+        if url == "/" or url.endswith("404.html"):
+            continue
+        page.goto(base_url + url)
+        footer = page.locator("footer.dw-footer")
+        text = footer.inner_text()
+        assert "小园社区" in text and "监督电话" in text and SUPERVISION_PHONE in text, url
+        assert footer.locator(f'a[href="{tel(SUPERVISION_PHONE)}"]').count() == 1, url
+        assert footer.locator(f'a[href="{tel(OFFICE_PHONE)}"]').count() == 1, url
+        assert "Material" not in text, url
+
+
+def test_feedback_page_lists_the_supervision_channels_under_its_title(visit, base_url, home):
+    page = visit(PHONE).page()
+    page.goto(f"{base_url}{home}guide/feedback/")
+    assert page.locator("article h1").inner_text().strip() == "反映意见"
+    box = page.locator("article .dw-contact")
+    assert box.is_visible()
+    assert page.evaluate("""() => {
+      const h1 = document.querySelector("article h1");
+      return h1.compareDocumentPosition(document.querySelector("article .dw-contact"))
+             === Node.DOCUMENT_POSITION_FOLLOWING;
+    }""")
+    text = box.inner_text()
+    assert "监督电话" in text and SUPERVISION_PHONE in text and OFFICE_PHONE in text
+    assert box.locator(f'a[href="{tel(SUPERVISION_PHONE)}"]').count() == 1
