@@ -24,6 +24,7 @@ from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
 from generator.problems import errors
 from generator.kiosk import write_kiosk
+from generator.opendata import write_downloads, write_street_feed
 from generator.portal import write_portal
 from generator.publish import csp, guard, links, manifest, offline, release
 
@@ -105,6 +106,7 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
+    write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
     csp.apply(staged)
     result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)
@@ -194,6 +196,7 @@ def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print)
         release.publish(out, r.slug, r.staged, r.build_id)
     release.clear_staging(out)
     write_portal(out, today)
+    write_street_feed(out, [p / "data" / "feed.xml" for p in sorted(out.iterdir()) if p.is_symlink()])
     log(f"完成：{len(results)} 个社区已发布到 {out}/")
     return 0
 

@@ -178,3 +178,15 @@ def test_ids_follow_the_communitys_own_pattern():
     assert member_id(["m0009", "m0010"]) == "m0011"
     assert next_voucher(["记-001", "记-009"]) == "记-010"
     assert next_voucher([]) == "记-001"
+
+
+def test_template_text_left_in_a_record_is_a_warning(write_community):
+    data = write_community()
+    activities = data / "communities/xiaoyuan/activities/2026.yml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace(
+        "title: 学雷锋义诊", "title: （请填写标题）"), encoding="utf-8")
+    from generator.checks import load_and_check
+    from tests.conftest import TODAY
+    _, problems = load_and_check(data, None, TODAY)
+    found = [(p.code, p.severity) for p in problems if p.code == "placeholder-left"]
+    assert found == [("placeholder-left", "warning")]

@@ -4,12 +4,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.checks import cadence, catalog, commitments, dates, ledger, notices, personal_data, references
+from generator.checks import (cadence, catalog, commitments, dates, ledger, notices, personal_data,
+                             placeholders, references)
 from generator.dataset import Community, community_dirs, load_community
 from generator.problems import Problem
 
 RULES = [references.check, dates.check, personal_data.check, ledger.check, commitments.check, notices.check,
-         cadence.check, catalog.check]
+         cadence.check, catalog.check, placeholders.check]
 
 
 def check_community(community: Community, today: date) -> list[Problem]:

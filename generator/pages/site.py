@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pages import (activities, board, catalog, changes, commitments, finances, notices,
+from generator.pages import (activities, board, catalog, changes, commitments, downloads, finances, notices,
                              organization, partners)
 from generator.pages.context import PageContext
 from generator.views.people import public_by_role
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes]
+PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads]
 NAV = [
     ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
     ("财务", "finances/index.md"), ("活动", "activities/index.md"), ("公示", "notices/index.md"),
     ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"), ("更新记录", "changes/index.md"),
+    ("数据下载", "downloads/index.md"),
     ("如何看公开栏", "guide/reading.md"), ("反映意见", "guide/feedback.md"),
 ]
 
