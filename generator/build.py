@@ -23,6 +23,7 @@ from generator.engine import mkdocs as engine
 from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
 from generator.problems import errors
+from generator.views.people import public_by_role
 from generator.kiosk import write_kiosk
 from generator.opendata import write_downloads, write_street_feed
 from generator.portal import write_portal
@@ -56,17 +57,33 @@ def render_docs(community, today: date, audience: str) -> tuple[PageContext, dic
 
 
 def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Path:
+    from generator.views.format import cn_date
+
     info = ctx.info
     suffix = "（党内）" if ctx.audience == "members" else ""
+    updated = latest_record_date(ctx.community)
+    # No site_url: Material would write an absolute canonical link to another origin.
     return engine.write_config(
         root.resolve(), site_name=f"{info.name}党务公开{suffix}", site_dir=site_dir.resolve(),
-        nav=nav(pages), words=search_words(ctx), site_url=info.base_url,
-        extra={"community": {
+        nav=nav(pages), words=search_words(ctx), site_url=None,
+        extra={"portal": True, "community": {
             "slug": ctx.community.slug, "name": info.name, "street": info.street,
             "organization": info.organization.name, "office_phone": info.office.phone,
             "supervision_phone": info.supervision.phone, "audience": ctx.audience,
+            "mailbox": info.supervision.mailbox, "reception": info.supervision.reception,
+            "office_address": info.office.address,
+            "hours": [f"{h.days} {h.time}" + (f"（{h.note}）" if h.note else "") for h in info.hours],
+            "updated": cn_date(updated) if updated else "",
         }},
     )
+
+
+def full_names(ctx: PageContext) -> set[str]:
+    """People this site names in full (the public site masks everyone else)."""
+    if ctx.audience == "members":
+        members = ctx.community.single("members")
+        return {m.name for m in members.members} if members else set()
+    return public_by_role(ctx.community)
 
 
 def allowed_phones(info) -> frozenset[str]:
@@ -105,6 +122,7 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    engine.teach_given_names(staged, full_names(ctx))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
     csp.apply(staged)

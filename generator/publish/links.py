@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+PORTAL = "<portal>"  # the street portal one level above every community site
 SKIP = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#?$)", re.I)
 
 
@@ -38,6 +39,8 @@ def _target(site: Path, page_rel: str, url: str) -> tuple[str | None, str]:
         return page_rel, parts.fragment
     base = posixpath.dirname(page_rel)
     rel = posixpath.normpath(posixpath.join(base, path))
+    if rel in ("..", "../index.html"):
+        return PORTAL, ""
     if rel.startswith(".."):
         return None, ""
     candidate = site / rel
@@ -58,6 +61,8 @@ def check(site: Path) -> list[BrokenLink]:
             if SKIP.match(url) and not url.startswith("#"):
                 continue
             target, fragment = _target(site, rel, url)
+            if target == PORTAL:
+                continue
             if target is None or not (site / target).is_file():
                 broken.append(BrokenLink(rel, url))
             elif fragment and target in pages and fragment not in pages[target].ids:

@@ -59,3 +59,22 @@ def test_search_for_nonsense_says_nothing_was_found(visit, base_url, home):
     box.press("End")
     page.locator(".md-search-result__meta").filter(has_text="没有找到").wait_for(timeout=10_000)
     assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_search_for_a_given_name_finds_the_person(visit, base_url, home):
+    page = visit(DESKTOP).page()
+    page.goto(base_url + home)
+    results = search(page, PERSON[1:])  # 玉兰 finds 周玉兰
+    assert any(PERSON in text for text in results), results
+
+
+def test_search_does_not_reveal_a_masked_member(visit, base_url, home):
+    page = visit(DESKTOP).page()
+    page.goto(base_url + home)
+    box = open_search(page)
+    box.fill("王海涛")  # an ordinary member, shown as 王*涛: the full name is nowhere to find
+    box.press("End")
+    page.locator(".md-search-result__meta").wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    texts = page.locator(".md-search-result").all_inner_texts()
+    assert not any("王海涛" in t.replace("\u200b", "") for t in texts), texts
