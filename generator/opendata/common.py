@@ -33,9 +33,14 @@ def community_ref(ctx) -> dict:
     return {"slug": ctx.community.slug, "name": ctx.info.name}
 
 
+def base_url(ctx) -> str:
+    """The site's public address; none for the members' site, which is served somewhere else."""
+    return (ctx.info.base_url or "").strip() if ctx.audience == "public" else ""
+
+
 def site_link(ctx, path: str) -> str:
-    """A page of this site as a download links it: absolute with ``base_url``, else relative to data/."""
-    base = (ctx.info.base_url or "").strip()
+    """A page of this site as a download links it: absolute with a base URL, else relative to data/."""
+    base = base_url(ctx)
     if not base:
         return "../" + path
     return urljoin(base if base.endswith("/") else base + "/", path)

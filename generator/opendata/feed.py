@@ -4,13 +4,15 @@ Two builds of the same records give the same bytes: every date comes from a reco
 clock), entries are ordered by (date, kind, id), and XML is written by ElementTree.
 
 Entry ids are permanent names, not addresses a reader must open: the record's absolute page
-URL when ``community.yml`` sets ``base_url``, else ``urn:dangwu:<slug>:<kind>:<record id>``.
+URL when ``community.yml`` sets ``base_url`` (public site only: the members' site is served
+elsewhere), else ``urn:dangwu:<slug>:<kind>:<record id>``.
 Without a base URL links are relative to the feed (``../notices/2026/#n2026-01``); the street
 feed rewrites them relative to itself.
 """
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from generator.opendata.common import site_link
+from generator.opendata.common import base_url, site_link
 from generator.pages.notices import all_notices
 from generator.sanitize import render_markdown
 from generator.views.activities import year_activities
@@ -31,6 +33,7 @@ STREET_SCHEME = "urn:dangwu:street"
 # make the bytes change every day.
 NOTHING_YET = "1970-01-01T00:00:00+08:00"
 LIMIT = 50  # entries per community feed: what is new, not an archive (the JSON files are that)
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ET.register_namespace("", ATOM)
 
 
@@ -55,10 +58,16 @@ def _tag(name: str) -> str:
 
 
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs) -> ET.Element:
-    element = ET.SubElement(parent, _tag(name), attrs)
+    element = ET.SubElement(parent, _tag(name), {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
+
+
+def xml_text(text: str) -> str:
+    """Text without the characters XML 1.0 forbids (a control character pasted from Excel would
+    make the whole feed unreadable); ElementTree escapes the rest."""
+    return NOT_XML.sub("", text)
 
 
 def notice_items(ctx) -> list[Item]:
@@ -93,7 +102,7 @@ def newest(items: list[Item], limit: int = LIMIT) -> list[Item]:
 
 
 def _entry_id(ctx, item: Item) -> str:
-    if ctx.info.base_url:
+    if base_url(ctx):
         return site_link(ctx, item.path)
     return f"urn:dangwu:{ctx.community.slug}:{item.kind}:{item.id}"
 
@@ -114,11 +123,11 @@ def community_feed(ctx) -> bytes:
     items = newest(notice_items(ctx) + activity_items(ctx))
     info = ctx.info
     feed = ET.Element(_tag("feed"), {XML_LANG: "zh-CN"})
-    _sub(feed, "id", site_link(ctx, "") if info.base_url else f"urn:dangwu:{ctx.community.slug}")
+    _sub(feed, "id", base_url(ctx) or f"urn:dangwu:{ctx.community.slug}")
     _sub(feed, "title", f"{info.name}党务公开：公示和活动")
     _sub(feed, "subtitle", f"{info.street}{info.name}最新的公示和活动")
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=site_link(ctx, "data/feed.xml")
-         if info.base_url else "feed.xml")
+    self_href = site_link(ctx, "data/feed.xml") if base_url(ctx) else "feed.xml"
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=self_href)
     _sub(feed, "link", rel="alternate", type="text/html", href=site_link(ctx, ""))
     _sub(feed, "updated", timestamp(items[0].day) if items else NOTHING_YET)
     _sub(_sub(feed, "author"), "name", info.organization.name)
