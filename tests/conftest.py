@@ -38,3 +38,19 @@ def write_community(tmp_path):
         return data
 
     return write
+
+
+def edited_tiny(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
+    """A copy of the tiny community with each (file, old, new) replacement made once;
+    returns the community folder. Each ``old`` must be there, so a stale edit fails loudly."""
+    shutil.copytree(TINY, tmp_path / "data")
+    root = tmp_path / "data" / "communities" / "xiaoyuan"
+    for name, old, new in edits:
+        replace_in(root / name, old, new)
+    return root
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

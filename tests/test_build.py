@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY
+from tests.conftest import TINY, replace_in
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000"}
@@ -117,8 +117,7 @@ def test_bad_records_build_nothing_and_keep_the_published_site(tmp_path, write_c
     out = tmp_path / "site"
     assert build(data, out).returncode == 0
     before = tree_digest(out)
-    ledger = data / "communities/xiaoyuan/finances/2026.yml"
-    ledger.write_text(ledger.read_text(encoding="utf-8").replace('"-350.50"', "-350.5"), encoding="utf-8")
+    replace_in(data / "communities/xiaoyuan/finances/2026.yml", '"-350.50"', "-350.5")
     result = build(data, out)
     assert result.returncode == 1
     assert "money-unquoted" in result.stdout and "没有构建" in result.stdout
@@ -152,9 +151,7 @@ def test_rollback_restores_the_previous_release(tmp_path, write_community):
     out = tmp_path / "site"
     assert build(data, out).returncode == 0
     first = os.readlink(out / "xiaoyuan")
-    community = data / "communities/xiaoyuan/community.yml"
-    community.write_text(community.read_text(encoding="utf-8").replace("每月第一个周三上午", "每周三上午"),
-                         encoding="utf-8")
+    replace_in(data / "communities/xiaoyuan/community.yml", "每月第一个周三上午", "每周三上午")
     assert build(data, out).returncode == 0
     assert os.readlink(out / "xiaoyuan") != first
     assert "每周三上午" in page(out, "index.html")
@@ -169,8 +166,7 @@ def test_a_killed_build_leaves_the_site_unchanged(tmp_path, write_community):
     out = tmp_path / "site"
     assert build(data, out).returncode == 0
     before = tree_digest(out)
-    community = data / "communities/xiaoyuan/community.yml"
-    community.write_text(community.read_text(encoding="utf-8").replace("小园路8号", "小园路9号"), encoding="utf-8")
+    replace_in(data / "communities/xiaoyuan/community.yml", "小园路8号", "小园路9号")
     # Kill the build as soon as MkDocs has started writing the staging folder.
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", str(data), "--out", str(out),
                                 "--today", "2026-11-23"], cwd=tmp_path, env=ENV,

@@ -1,21 +1,14 @@
 """三会一课 per branch: the year grid and the gaps in periods that have ended."""
-import shutil
 from datetime import date
-from pathlib import Path
 
 from generator.dataset import load_community
 from generator.views.cadence import cadence
 
-TINY = Path(__file__).parent / "fixtures" / "tiny"
+from tests.conftest import edited_tiny
 
 
 def _community(tmp_path, *edits):
-    shutil.copytree(TINY, tmp_path / "data")
-    root = tmp_path / "data" / "communities" / "xiaoyuan"
-    for name, old, new in edits:
-        text = (root / name).read_text(encoding="utf-8")
-        assert old in text
-        (root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    root = edited_tiny(tmp_path, *edits)
     community, problems = load_community(root)
     assert not problems
     return community

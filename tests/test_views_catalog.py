@@ -1,21 +1,14 @@
 """The 公开目录: last published per item, and a 定期 item overdue once a full period passes empty."""
-import shutil
 from datetime import date
-from pathlib import Path
 
 from generator.dataset import load_community
 from generator.views.catalog import catalog_status
 
-TINY = Path(__file__).parent / "fixtures" / "tiny"
+from tests.conftest import edited_tiny
 
 
 def _community(tmp_path, *edits, catalog: str | None = None):
-    shutil.copytree(TINY, tmp_path / "data")
-    root = tmp_path / "data" / "communities" / "xiaoyuan"
-    for name, old, new in edits:
-        text = (root / name).read_text(encoding="utf-8")
-        assert old in text
-        (root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    root = edited_tiny(tmp_path, *edits)
     if catalog is not None:
         (root / "catalog.yml").write_text(catalog, encoding="utf-8")
     community, problems = load_community(root)
