@@ -68,6 +68,7 @@ def main() -> int:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     env_epoch = os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material prints a banner otherwise
     sys.path.insert(0, str(REPO))
     from bench.synth import LARGE, generate, scaled
 

@@ -7,6 +7,7 @@ any raw HTML the clerk typed, then goes through nh3 with an allow-list.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -66,7 +67,14 @@ def sanitize_html(html: str) -> str:
     return _CLEANER.clean(html)
 
 
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+@functools.lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
-    """A clerk's Markdown field as safe HTML."""
-    html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    """A clerk's Markdown field as safe HTML (the same text is rendered once per process:
+    pages, downloads and the kiosk all ask for it)."""
+    html = _converter().reset().convert(text)
     return sanitize_html(html)

@@ -114,10 +114,16 @@ def _syntax(file: str, line: int, col: int, detail: str) -> Problem:
     return Problem("yaml-syntax", file, line, col, params={"detail": detail, "detail_zh": zh})
 
 
-def _events(text: str, file: str) -> list[Problem]:
+# libyaml parses ten times faster; the pure-Python parser explains an error in more detail,
+# so it reads only the files libyaml refused.
+FAST = (yaml.CSafeLoader, yaml.CBaseLoader)
+EXACT = (yaml.SafeLoader, yaml.BaseLoader)
+
+
+def _events(text: str, file: str, loader=yaml.SafeLoader) -> list[Problem]:
     """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents."""
     found, documents = [], 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         line, col = _mark(event)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -147,7 +153,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.style is None:
+        if not node.style:  # None from PyYAML, '' from libyaml: written without quotes
             return None if node.value in ("", "~") else Plain(node.value)
         return str(node.value)
 
@@ -170,27 +176,35 @@ class _Builder:
         return result
 
 
+def _parse(text: str, file: str, loaders) -> tuple[Loaded | None, list[Problem]]:
+    events_loader, compose_loader = loaders
+    problems = _events(text, file, events_loader)
+    if problems:
+        return None, problems
+    node = yaml.compose(text, Loader=compose_loader)
+    if node is None:
+        return None, [Problem("file-empty", file, 1, 1)]
+    builder = _Builder(file)
+    builder.loaded.data = builder.build(node)
+    return builder.loaded, builder.problems
+
+
 def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
     problems = _invisible(text, file)
     if problems:
         return None, problems
     try:
-        problems = _events(text, file)
-        if problems:
-            return None, problems
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        return _parse(text, file, FAST)
+    except yaml.YAMLError:
+        pass
+    try:
+        return _parse(text, file, EXACT)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
         return None, [_syntax(file, line, col, exc.problem or "")]
     except yaml.YAMLError as exc:  # unmarked errors; the reader's are caught by _invisible first
         return None, [_syntax(file, 1, 1, str(exc).splitlines()[0])]
-    if node is None:
-        return None, [Problem("file-empty", file, 1, 1)]
-    builder = _Builder(file)
-    data = builder.build(node)
-    builder.loaded.data = data
-    return builder.loaded, builder.problems
 
 
 def load_file(path: Path, file: str) -> tuple[Loaded | None, list[Problem]]:
