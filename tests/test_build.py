@@ -208,3 +208,29 @@ def test_manifest_lists_every_file(built):
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {"manifest.json"}
     assert set(manifest["files"]) == files
     assert manifest["build_id"] == os.readlink(built / "xiaoyuan").rsplit("/", 1)[-1]
+
+
+def test_a_communitys_own_page_is_sanitised(tmp_path, write_community):
+    data = write_community({"content/guide/feedback.md":
+                            "# 我们的意见箱\n\n欢迎**来信**。<script>alert(1)</script>\n\n<b onmouseover=alert(2)>提示</b>\n"})
+    out = tmp_path / "site"
+    result = build(data, out)
+    assert result.returncode == 0, result.stdout
+    html = page(out, "guide/feedback/index.html")
+    assert "我们的意见箱" in html and "<strong>来信</strong>" in html
+    assert "alert(" not in html
+
+
+def test_personal_data_in_a_page_stops_the_build_and_names_the_file(tmp_path, write_community):
+    data = write_community()
+    out = tmp_path / "site"
+    assert build(data, out).returncode == 0
+    before = tree_digest(out)
+    (data / "communities/xiaoyuan/content/guide").mkdir(parents=True)
+    (data / "communities/xiaoyuan/content/guide/feedback.md").write_text(
+        "# 反映意见\n\n有事请找王书记：139 1234 5678\n", encoding="utf-8")
+    result = build(data, out)
+    assert result.returncode == 1
+    assert "content/guide/feedback.md:3:" in result.stdout and "personal-mobile" in result.stdout
+    assert "139 1234 5678" not in result.stdout
+    assert tree_digest(out) == before

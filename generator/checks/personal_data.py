@@ -44,7 +44,23 @@ def check(community: Community, today: date) -> list[Problem]:
         for loaded in community.sources.values()
         for path, text in string_scalars(loaded.data)
         for finding in find_personal_data(text, allowed)
-    ]
+    ] + _content_pages(community, allowed)
+
+
+def _content_pages(community: Community, allowed: frozenset[str]) -> list[Problem]:
+    """The community's own hand-written pages (content/*.md) are published too."""
+    from generator.problems import display_path
+
+    found = []
+    for path in sorted((community.root / "content").rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for finding in find_personal_data(text, allowed):
+            before = text[: finding.start]
+            line, col = before.count("\n") + 1, finding.start - (before.rfind("\n") + 1) + 1
+            found.append(Problem(CODES[finding.kind], display_path(path), line, col, path="正文",
+                                 params={"masked": finding.masked, "last4": finding.digits[-4:]},
+                                 severity=finding.severity))
+    return found
 
 
 def _problem(loaded: Loaded, path: tuple, finding: Finding) -> Problem:

@@ -5,7 +5,10 @@ from pathlib import Path
 
 from generator.pages import (activities, board, catalog, changes, commitments, downloads, finances, notices,
                              organization, partners)
+from generator.pages import front_matter
 from generator.pages.context import PageContext
+from generator.privacy import literal_markdown
+from generator.sanitize import render_markdown
 from generator.views.people import public_by_role
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,11 +34,23 @@ def render_site(ctx: PageContext) -> dict[str, str]:
 def hand_written(community_root: Path) -> dict[str, str]:
     """Shared pages from content/, each replaceable by the community's own content/."""
     pages = {}
-    for base in (REPO / "content", community_root / "content"):
-        if base.is_dir():
-            for path in sorted(base.rglob("*.md")):
-                pages[path.relative_to(base).as_posix()] = path.read_text(encoding="utf-8")
+    shared = REPO / "content"
+    for path in sorted(shared.rglob("*.md")):
+        pages[path.relative_to(shared).as_posix()] = path.read_text(encoding="utf-8")
+    own = community_root / "content"
+    for path in sorted(own.rglob("*.md")):
+        pages[path.relative_to(own).as_posix()] = clerk_page(path.read_text(encoding="utf-8"))
     return pages
+
+
+def clerk_page(text: str) -> str:
+    """A community's own page is a clerk's Markdown: rendered and sanitised like any record
+    field (no scripts, no event handlers), under its first "# " line as the title."""
+    lines = text.splitlines()
+    title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
+    body = "\n".join(line for line in lines if not (title and line.strip() == f"# {title}"))
+    heading = f"# {literal_markdown(title)}\n\n" if title else ""
+    return f"{front_matter({'title': title or '说明'})}{heading}<div class=\"dw-text\">\n{render_markdown(body)}\n</div>\n"
 
 
 def nav(pages: dict[str, str]) -> list[dict]:
