@@ -1,7 +1,7 @@
 """Nothing in the built site makes a browser load from another origin.
 
 Scans every published .html, .css and .js file of the site the browser tests use (built by
-`dangwu build`, or the scratch site until that exists; see tests/browser/dangwu_testsite.py):
+`dangwu build` of the tiny fixture; see tests/browser/dangwu_testsite.py):
 resources (src/href/srcset/… of any tag but <a>), CSS url() and @import, inline scripts and
 styles. <a href> may leave the site only inside a page's content, where a clerk wrote the link;
 the theme (header, navigation, footer) links nowhere outside. Material's JavaScript carries a few
