@@ -34,6 +34,9 @@ class Visit:
     def page(self) -> Page:
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        # The pages carry a Content-Security-Policy; anything it blocks is an error too.
+        page.on("console", lambda message: "Content Security Policy" in message.text
+                and self.errors.append(f"{page.url}: {message.text}"))
         return page
 
 
