@@ -20,8 +20,9 @@ def year_activities(community, year: int, audience: str) -> list:
 
 
 def by_month(activities) -> list[tuple[int, list]]:
+    """Newest month first, and the newest activity first within each month."""
     months: dict[int, list] = defaultdict(list)
-    for activity in activities:
+    for activity in sorted(activities, key=lambda a: (a.date, a.id), reverse=True):
         months[activity.date.month].append(activity)
     return sorted(months.items(), reverse=True)
 

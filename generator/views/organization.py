@@ -25,9 +25,13 @@ def unit_tree(community: Community, audience: str) -> list[UnitNode]:
         children[unit.parent if unit.parent in ids else None].append(unit)
     ordered: list[UnitNode] = []
 
+    def total(unit_id) -> int:
+        """Members of a unit and of every unit under it (a 支部 counts its 党小组)."""
+        return counts.get(unit_id, 0) + sum(total(child.id) for child in children[unit_id])
+
     def walk(parent, depth):
         for unit in children[parent]:
-            ordered.append(UnitNode(unit, depth, counts.get(unit.id, 0)))
+            ordered.append(UnitNode(unit, depth, total(unit.id)))
             walk(unit.id, depth + 1)
     walk(None, 0)
     return ordered

@@ -1,0 +1,27 @@
+"""The organisation and activity views the pages are drawn from."""
+from datetime import date
+
+from generator.dataset import load_community
+from generator.views.activities import by_month, year_activities
+from generator.views.organization import unit_tree
+from tests.conftest import edited_tiny
+
+
+def test_a_branch_counts_the_members_of_its_party_groups(tmp_path):
+    root = edited_tiny(
+        tmp_path,
+        ("organization.yml", "posts:", "  - id: xz1\n    name: 第一党小组\n    kind: 党小组\n    parent: zb\nposts:"),
+        ("members.yml", "  - id: m003\n    name: 李秀英\n    unit: zb", "  - id: m003\n    name: 李秀英\n    unit: xz1"),
+    )
+    community, problems = load_community(root)
+    assert not problems
+    counts = {node.unit.id: (node.depth, node.members) for node in unit_tree(community, "public")}
+    assert counts == {"zb": (0, 4), "xz1": (1, 1)}
+
+
+def test_activities_are_newest_first_within_each_month(tmp_path):
+    community, _ = load_community(edited_tiny(tmp_path))
+    months = by_month(year_activities(community, 2026, "members"))
+    assert [m for m, _ in months] == sorted({m for m, _ in months}, reverse=True)
+    for _, items in months:
+        assert [a.date for a in items] == sorted((a.date for a in items), reverse=True)
