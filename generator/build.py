@@ -197,7 +197,12 @@ def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print)
             log(problem.as_text())
         log(f"有 {len(errors(problems))} 个错误：没有构建，已发布的网站保持不变。请先改正后再运行。")
         return 1
-    out.mkdir(parents=True, exist_ok=True)
+    with release.locked(out):
+        return _build_and_publish(communities, data_dir, out, today, audience, log)
+
+
+def _build_and_publish(communities, data_dir: Path, out: Path, today: date, audience: str, log) -> int:
+    release.clear_staging(out)  # a killed earlier build may have left its staging behind
     provenance = source_provenance(data_dir)
     engine.preload()
     jobs = [(c, today, audience, out, provenance) for c in communities]

@@ -35,8 +35,13 @@ class _OnChange(FileSystemEventHandler):
         self.callback, self.delay = callback, delay
         self.timer: threading.Timer | None = None
 
+    CHANGES = {"created", "modified", "moved", "deleted"}  # not opened/closed: reading is no change
+
     def on_any_event(self, event):
-        if event.is_directory or not str(event.src_path).endswith((".yml", ".md", ".jpg", ".png")):
+        path = str(getattr(event, "dest_path", "") or event.src_path)
+        if event.is_directory or event.event_type not in self.CHANGES:
+            return
+        if not path.endswith((".yml", ".md", ".jpg", ".png")):
             return
         if self.timer:
             self.timer.cancel()

@@ -234,3 +234,12 @@ def test_personal_data_in_a_page_stops_the_build_and_names_the_file(tmp_path, wr
     assert "content/guide/feedback.md:3:" in result.stdout and "personal-mobile" in result.stdout
     assert "139 1234 5678" not in result.stdout
     assert tree_digest(out) == before
+
+
+def test_two_builds_at_once_both_publish_a_whole_site(tmp_path):
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "generator", "build", str(TINY), "--out", str(out), "--today", "2026-11-23"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[0] for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    assert dangwu("verify", out / "xiaoyuan").returncode == 0

@@ -64,3 +64,5 @@ def test_editing_yaml_updates_the_preview(tmp_path, write_community):
         process.terminate()
         output = process.communicate(timeout=20)[0]
     assert "unknown-field" in output
+    # Reading the records is no change: one edit, one re-render (no loop on file reads).
+    assert output.count("已更新 xiaoyuan") == 1, output

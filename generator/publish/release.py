@@ -6,12 +6,27 @@ and `rollback` points the link back at the previous release.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 KEEP = 5  # releases kept per community for rollback
+
+
+@contextmanager
+def locked(out: Path):
+    """One build at a time per output folder (a cron run and a clerk's preview, say): the
+    second waits, so neither removes or overwrites what the other is staging."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def releases_dir(out: Path, slug: str) -> Path:
