@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views import activities as view
 
 
@@ -16,6 +16,7 @@ def pages(ctx) -> dict[str, str]:
     for year in years:
         items = view.year_activities(ctx.community, year, ctx.audience)
         out[f"activities/{year}.md"] = render(
-            "activities_year.md.j2", year=year, updated=last_changed(ctx, "activities", year), changes_link="../../changes/", months=view.by_month(items), groups=view.GROUP_ORDER,
+            "activities_year.md.j2", year=year, **freshness(ctx, "activities", year),
+            months=view.by_month(items), groups=view.GROUP_ORDER,
             group_of=view.KIND_GROUPS, partner_names=partner_names, **ctx.as_dict())
     return out

@@ -143,3 +143,11 @@ class Links:
                                             and entry_visible(entry, fund, self.ctx.audience)):
             return ""
         return f"../finances/{year}/#f{year}-{index}"
+
+
+def freshness(ctx, kind: str, year: int | None = None, also: tuple[str, ...] = ()) -> dict:
+    """What a record page's "最后更新" line needs: the latest change of its files, and the way
+    to the 更新记录 page (year pages sit one folder deeper)."""
+    days = [last_changed(ctx, k, year) for k in (kind, *also)]
+    return {"updated": max(filter(None, days), default=None),
+            "changes_link": "../../changes/" if year is not None else "../changes/"}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views.commitments import commitment_state, rollup, rollup_by_unit
 from generator.views.organization import owner_name, unit_of_owner
 from generator.views.people import visible
@@ -26,7 +26,8 @@ def pages(ctx) -> dict[str, str]:
                  unit_of_owner(ctx.community, c.owner)) for c in items]
         by_unit = rollup_by_unit(ctx.community, items, ctx.today)
         out[f"commitments/{year}.md"] = render(
-            "commitments_year.md.j2", year=year, updated=last_changed(ctx, "commitments", year), changes_link="../../changes/", rows=rows, total=rollup(items, ctx.today),
+            "commitments_year.md.j2", year=year, **freshness(ctx, "commitments", year),
+            rows=rows, total=rollup(items, ctx.today),
             by_unit=[(ctx.units.get(u, u), u, r) for u, r in by_unit.items()],
             status_class=STATUS_CLASS, **ctx.as_dict())
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views.charts import balance_svg, spending_by_category_svg
 from generator.views.ledger import fund_ledgers, project_states
 
@@ -17,6 +17,6 @@ def pages(ctx) -> dict[str, str]:
     for year in years:
         funds = [(fl, Markup(spending_by_category_svg(fl)), Markup(balance_svg(fl))) for fl in ledgers[year]]
         out[f"finances/{year}.md"] = render(
-            "finances_year.md.j2", year=year, updated=last_changed(ctx, "finances", year), changes_link="../../changes/", funds=funds,
+            "finances_year.md.j2", year=year, **freshness(ctx, "finances", year), funds=funds,
             projects=project_states(ctx.community.years("finances")[year], ctx.audience), **ctx.as_dict())
     return out

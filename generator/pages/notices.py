@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views.notices import notice_state
 from generator.views.people import visible
 
@@ -27,5 +27,6 @@ def pages(ctx) -> dict[str, str]:
         **ctx.as_dict())}
     for year in ctx.years("notices"):
         items = [(n, s) for n, s in everything if n.start.year == year]
-        out[f"notices/{year}.md"] = render("notices_year.md.j2", year=year, updated=last_changed(ctx, "notices", year), changes_link="../../changes/", items=items, **ctx.as_dict())
+        out[f"notices/{year}.md"] = render(
+            "notices_year.md.j2", year=year, items=items, **freshness(ctx, "notices", year), **ctx.as_dict())
     return out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views import organization as view
 from generator.views.cadence import cadence
 
@@ -13,7 +13,7 @@ def pages(ctx) -> dict[str, str]:
     year = ctx.current_year("activities")
     grids = cadence(ctx.community, year, ctx.today) if year else []
     return {"organization/index.md": render(
-        "organization.md.j2", updated=max(filter(None, [last_changed(ctx, "organization"), last_changed(ctx, "members")]), default=None), changes_link="../changes/",
+        "organization.md.j2", **freshness(ctx, "organization", also=("members",)),
         tree=view.unit_tree(ctx.community, ctx.audience),
         posts=view.post_holders(ctx.community, ctx.audience),
         roster=view.roster(ctx.community, ctx.audience),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.pages import render
-from generator.pages.changes import last_changed
+from generator.pages.changes import freshness
 from generator.views.activities import with_partner
 from generator.views.people import visible
 
@@ -11,4 +11,5 @@ def pages(ctx) -> dict[str, str]:
     partners = ctx.community.single("partners")
     items = visible(partners.partners, ctx.audience) if partners else []
     rows = [(p, with_partner(ctx.community, p.id, ctx.audience)) for p in items]
-    return {"partners/index.md": render("partners.md.j2", rows=rows, updated=last_changed(ctx, "partners"), changes_link="../changes/", **ctx.as_dict())}
+    return {"partners/index.md": render(
+        "partners.md.j2", rows=rows, **freshness(ctx, "partners"), **ctx.as_dict())}
