@@ -25,7 +25,7 @@
 
   root.className += " dw-js";
 
-  // Material's bundle loads a ResizeObserver polyfill from unpkg.com when the browser has
+  // Material's bundle loads a ResizeObserver polyfill from a CDN when the browser has
   // none (Chrome < 64, Safari < 13.1). Offer a small local stand-in so that never happens.
   // Material only reads entry.target and measures the element itself.
   if (typeof window.ResizeObserver === "undefined") {
