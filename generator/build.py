@@ -23,6 +23,7 @@ from generator.engine import mkdocs as engine
 from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
 from generator.problems import errors
+from generator.views.organization import roster
 from generator.views.people import public_by_role
 from generator.kiosk import write_kiosk
 from generator.opendata import write_downloads, write_street_feed
@@ -81,8 +82,7 @@ def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Pat
 def full_names(ctx: PageContext) -> set[str]:
     """People this site names in full (the public site masks everyone else)."""
     if ctx.audience == "members":
-        members = ctx.community.single("members")
-        return {m.name for m in members.members} if members else set()
+        return {m.name for m in roster(ctx.community, "members")}
     return public_by_role(ctx.community)
 
 

@@ -243,3 +243,12 @@ def test_two_builds_at_once_both_publish_a_whole_site(tmp_path):
     outputs = [p.communicate(timeout=300)[0] for p in runs]
     assert [p.returncode for p in runs] == [0, 0], outputs
     assert dangwu("verify", out / "xiaoyuan").returncode == 0
+
+
+def test_a_community_with_only_the_required_files_builds_for_both_audiences(tmp_path, write_community):
+    data = write_community({name: None for name in ["members.yml", "partners.yml", "activities",
+                                                     "commitments", "finances", "notices"]})
+    for out, extra in ((tmp_path / "site", ()), (tmp_path / "site-members", ("--audience", "members"))):
+        result = build(data, out, *extra)
+        assert result.returncode == 0, result.stdout
+        assert (out / "xiaoyuan" / "organization" / "index.html").is_file()

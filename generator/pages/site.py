@@ -9,6 +9,7 @@ from generator.pages import front_matter
 from generator.pages.context import PageContext
 from generator.privacy import literal_markdown
 from generator.sanitize import render_markdown
+from generator.views.organization import roster
 from generator.views.people import public_by_role
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def search_words(ctx: PageContext) -> list[str]:
     words |= {u.name for u in org.units} | {p.name for p in org.posts}
     if c.single("partners"):
         words |= {p.name for p in c.single("partners").partners}
-    words |= public_by_role(c) if ctx.audience == "public" else {m.name for m in c.single("members").members}
+    words |= public_by_role(c) if ctx.audience == "public" else {m.name for m in roster(c, "members")}
     for year in c.years("activities").values():
         words |= {a.location for a in year.activities if a.location}
     return sorted(w for w in words if w and " " not in w)
