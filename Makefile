@@ -11,12 +11,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/pip install --quiet -c requirements.lock -e .
+$(VENV)/.installed: $(BIN)/python pyproject.toml .ci/requirements.lock
+	$(BIN)/pip install --quiet -c .ci/requirements.lock -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/pip install --quiet -c .ci/requirements.lock -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
