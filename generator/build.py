@@ -10,9 +10,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone

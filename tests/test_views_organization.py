@@ -1,5 +1,4 @@
 """The organisation and activity views the pages are drawn from."""
-from datetime import date
 
 from generator.dataset import load_community
 from generator.views.activities import by_month, year_activities

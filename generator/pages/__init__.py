@@ -6,7 +6,6 @@ contents and search sections from them.
 """
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator.dataset import Community
 from generator.sanitize import render_markdown
 from generator.views import format as fmt
 

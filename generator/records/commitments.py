@@ -1,7 +1,7 @@
 """commitments/<year>.yml: public commitments and their reviews (承诺 → 践诺 → 评诺)."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from generator.records.base import Record, Text, OptText, Id, Date, Percent, records, Audience
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from generator.records.base import Record, Text, OptText, Id, Date, Money, Count, records, Audience
+from generator.records.base import Record, Text, OptText, Id, Date, Money, records, Audience
 
 ProjectStage = Literal["议定", "审核", "拨付", "推进", "报销", "验收", "公示"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from generator.records.base import Record, Text, OptText, Id, Date, records, ids, Audience
+from generator.records.base import Record, Text, OptText, Id, Date, records, Audience
 
 UnitKind = Literal["党委", "党总支", "党支部", "党小组"]
 
