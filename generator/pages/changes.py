@@ -16,6 +16,7 @@ from generator.history_git import ERROR, NONE, History, Version, community_histo
 from generator.pages import render
 from generator.privacy import find_personal_data
 from generator.views.ledger import entry_visible, fund_visible
+from generator.views.people import visible
 
 PAGE = "changes/index.md"
 MAX_LINES = 30  # per commit; the rest is summed up ("另有 新增活动 40 条")
@@ -122,7 +123,7 @@ class Links:
             self.places.update({("commitments", x.id): f"../commitments/{year}/#{x.id}" for x in self._shown(f.commitments)})
 
     def _shown(self, records):
-        return [r for r in records if self.ctx.audience == "members" or r.audience != "members"]
+        return visible(records, self.ctx.audience)
 
     def href(self, change: Change) -> str:
         if change.action == "removed" or not change.key:

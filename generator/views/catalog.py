@@ -12,6 +12,7 @@ from datetime import date
 
 from generator.records.catalog import default_catalog
 from generator.views.ledger import entry_visible, fund_visible
+from generator.views.people import visible
 from generator.views.periods import Period, last_full_period, period_of
 
 
@@ -30,10 +31,6 @@ def catalog_items(community) -> list:
     return list(catalog.items)
 
 
-def _shown(records, audience: str) -> list:
-    return [r for r in records if audience == "members" or getattr(r, "audience", "public") != "members"]
-
-
 def _in_kinds(kind: str, kinds) -> bool:
     return not kinds or kind in kinds
 
@@ -45,29 +42,29 @@ def _fund_matches(fund, kinds) -> bool:
 
 def _organization_dates(community, item) -> list[date]:
     org = community.single("organization")
-    units = _shown(org.units, item.audience) if org else []
+    units = visible(org.units, item.audience) if org else []
     return [p.since for u in units for p in u.committee if p.since]
 
 
 def _partner_dates(community, item) -> list[date]:
     partners = community.single("partners")
-    shown = _shown(partners.partners, item.audience) if partners else []
+    shown = visible(partners.partners, item.audience) if partners else []
     return [p.agreement.signed for p in shown if p.agreement]
 
 
 def _commitment_dates(community, item) -> list[date]:
-    return [d for f in community.years("commitments").values() for c in _shown(f.commitments, item.audience)
+    return [d for f in community.years("commitments").values() for c in visible(f.commitments, item.audience)
             for d in [c.made, *(r.date for r in c.reviews)]]
 
 
 def _activity_dates(community, item) -> list[date]:
     return [a.date for f in community.years("activities").values()
-            for a in _shown(f.activities, item.audience) if _in_kinds(a.kind, item.kinds)]
+            for a in visible(f.activities, item.audience) if _in_kinds(a.kind, item.kinds)]
 
 
 def _notice_dates(community, item) -> list[date]:
     return [n.start for f in community.years("notices").values()
-            for n in _shown(f.notices, item.audience) if _in_kinds(n.kind, item.kinds)]
+            for n in visible(f.notices, item.audience) if _in_kinds(n.kind, item.kinds)]
 
 
 def _finance_dates(community, item) -> list[date]:
