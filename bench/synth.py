@@ -39,21 +39,21 @@ LARGE = {
     "branches": 6, "grouped": 6, "members": 168, "reporting": 0.18, "floating": 0.06,
     "posts": 8, "partners": 6, "volunteer": 18, "joint": 10, "commitments": 22,
     "projects": 4, "spends": 24, "dues_spends": 4, "grant": 120000, "candidates": 2,
-    "fund_notices": 4, "elections": 2, "email": True, "overdue": 2, "no_target": 2,
+    "fund_notices": 4, "elections": 2, "email": True, "overdue": 2,
 }
 MEDIUM = {
     "name": "清水园社区", "short_name": "清水园", "road": "清水园路", "kind": "党总支",
     "branches": 3, "grouped": 3, "members": 60, "reporting": 0.15, "floating": 0.05,
     "posts": 6, "partners": 3, "volunteer": 6, "joint": 4, "commitments": 8,
     "projects": 2, "spends": 7, "dues_spends": 2, "grant": 50000, "candidates": 1,
-    "fund_notices": 2, "elections": 1, "email": False, "overdue": 1, "no_target": 1,
+    "fund_notices": 2, "elections": 1, "email": False, "overdue": 1,
 }
 SMALL = {
     "name": "柳树社区", "short_name": "柳树", "road": "柳树胡同", "kind": "党支部",
     "branches": 1, "grouped": 1, "members": 20, "reporting": 0.15, "floating": 0.05,
     "posts": 3, "partners": 2, "volunteer": 3, "joint": 2, "commitments": 4,
     "projects": 1, "spends": 3, "dues_spends": 1, "grant": 30000, "candidates": 1,
-    "fund_notices": 1, "elections": 0, "email": False, "overdue": 1, "no_target": 0,
+    "fund_notices": 1, "elections": 0, "email": False, "overdue": 1,
 }
 SAMPLES = {"hepingli": (LARGE, 2025), "qingshuiyuan": (MEDIUM, 2026), "liushu": (SMALL, 2027)}
 # What grows with --scale; the calendar (monthly meetings, quarterly reports) does not.
@@ -778,7 +778,8 @@ def _checks(year: int, opening: dict, entries: list) -> list:
 
 
 def build_commitments(world: World) -> dict:
-    """Units and members alternate; in the last year a few run late and a few lack a target."""
+    """Units and members alternate; in the last year a few run late. Every one has a baseline and a
+    checkable target (the check warns without one, and the samples must pass it cleanly)."""
     found = {}
     for year in YEARS:
         rng = world.rng(f"commitments-{year}")
@@ -797,15 +798,12 @@ def build_commitments(world: World) -> dict:
 
 
 def _plans(profile: dict, year: int) -> dict:
-    """Which commitments (by number) run late and which were written without a target."""
+    """Which commitments (by number) run late."""
     if year != YEARS[-1]:
         return {}
     count = profile["commitments"]
     units_due_september = [n for n in range(0, count, 2) if UNIT_PROMISES[(n // 2) % len(UNIT_PROMISES)][4] == 9]
-    plans = {n: "overdue" for n in units_due_september[: profile["overdue"]]}
-    untargeted = [n for n in range(count - 1, 0, -3) if n not in plans][: profile["no_target"]]
-    plans.update({n: "no-target" for n in untargeted})
-    return plans
+    return {n: "overdue" for n in units_due_september[: profile["overdue"]]}
 
 
 def _commitment(year: int, number: int, owner: str, template: tuple, plan: str, rng) -> dict:
@@ -815,7 +813,7 @@ def _commitment(year: int, number: int, owner: str, template: tuple, plan: str, 
     due = date(year, due_month + 1, 1) - timedelta(1) if due_month < 12 else date(year, 12, 31)
     item = {"id": f"c{year}-{number + 1:03d}", "owner": owner, "title": title, "category": category,
             "made": made, "due": due, "baseline": baseline.format(n=n, k=k),
-            "target": None if plan == "no-target" else target.format(n=n, k=k)}
+            "target": target.format(n=n, k=k)}
     item["reviews"] = _reviews(year, made, due, plan, rng)
     return item
 

@@ -6,11 +6,14 @@ URLs, links inside the site). Publishing is a symlink swap; see ``publish.releas
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -20,13 +23,13 @@ from generator.checks import load_and_check
 from generator.engine import mkdocs as engine
 from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_words
-from generator.problems import errors
+from generator.blocking import publish_blockers
 from generator.views.organization import roster
 from generator.views.people import public_by_role
 from generator.kiosk import write_kiosk
-from generator.opendata import write_downloads, write_street_feed
-from generator.portal import write_portal
-from generator.publish import csp, guard, links, manifest, offline, release
+from generator.opendata import write_downloads
+from generator.publish import csp, guard, links, manifest, offline, release, street
+from generator.views.photos import shown_photos
 
 
 @dataclass
@@ -41,16 +44,25 @@ class Result:
     summary: dict = field(default_factory=dict)
 
 
+RUNS = Path("build") / ".runs"  # one fresh folder per community build, removed when it ends
+
+
 def build_dir_for(slug: str, audience: str) -> Path:
+    """The preview's folder (``dangwu serve --community``); a build renders into its own (RUNS)."""
     return Path("build") / (slug if audience == "public" else f".members/{slug}")
 
 
-def render_docs(community, today: date, audience: str) -> tuple[PageContext, dict[str, str], Path]:
-    """Render a community's Markdown and config into build/<slug>/ (only changed files are written)."""
+def render_docs(community, today: date, audience: str,
+                root: Path | None = None) -> tuple[PageContext, dict[str, str], Path]:
+    """Render a community's Markdown and config into ``root`` (default: the preview's
+    build/<slug>/; only changed files are written). Only the photos a shown record uses are
+    copied: a members-only activity's photos never reach the public site."""
     ctx = PageContext(community, today, audience)
     pages = render_site(ctx)
-    photos = {f"photos/{p.name}": p for p in sorted((community.root / "photos").glob("*")) if p.is_file()}
-    root = build_dir_for(community.slug, audience)
+    folder = community.root / "photos"
+    photos = {f"photos/{name}": folder / name for name in sorted(shown_photos(community, audience))
+              if "/" not in name and not name.startswith(".") and (folder / name).is_file()}
+    root = root or build_dir_for(community.slug, audience)
     engine.write_docs(root / "docs", pages, photos)
     return ctx, pages, root
 
@@ -81,7 +93,7 @@ def full_names(ctx: PageContext) -> set[str]:
     """People this site names in full (the public site masks everyone else)."""
     if ctx.audience == "members":
         return {m.name for m in roster(ctx.community, "members")}
-    return public_by_role(ctx.community)
+    return public_by_role(ctx.community, ctx.today)
 
 
 def allowed_phones(info) -> frozenset[str]:
@@ -96,10 +108,15 @@ def verify_output(site: Path, ctx: PageContext) -> list[str]:
     for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources):
         where = f"（来源 {hit.source}）" if hit.source else ""
         failures.append(f"输出文件 {hit.file} 含有个人信息（{hit.finding.kind}）{where}")
+    from generator.checks.markdown_fields import source_of
+
+    def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL
+        found = source_of(ctx.community, ctx.today, url)
+        return f"{found}: " if found else ""
     for ref in offline.scan(site):
-        failures.append(f"输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
+        failures.append(f"{record(ref.url)}输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
     for link in links.check(site):
-        failures.append(f"输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
+        failures.append(f"{record(link.url)}输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
     return failures
 
 
@@ -113,23 +130,35 @@ def build_id_of(site: Path) -> str:
 
 
 def build_one(community, today: date, audience: str, out: Path, provenance: dict) -> Result:
+    """Render into a folder of this build's own (two builds from one working folder, or a build
+    and a preview, never read each other's pages), build, verify and stage one community."""
+    RUNS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{community.slug}-{audience}-", dir=RUNS))
+    try:
+        return _build_in(work, community, today, audience, out, provenance)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict) -> Result:
     started = time.perf_counter()
     info = community.single("community")
     result = Result(community.slug, info.name)
-    ctx, pages, root = render_docs(community, today, audience)
+    ctx, pages, root = render_docs(community, today, audience, work)
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
     engine.teach_given_names(staged, full_names(ctx))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
-    csp.apply(staged)
+    result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
     result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(
         json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     result.build_id = build_id_of(staged)
-    manifest.write_manifest(staged, manifest.build_manifest(staged, result.build_id, **provenance))
+    manifest.write_manifest(staged, manifest.build_manifest(
+        staged, result.build_id, community=community.slug, audience=audience, **provenance))
     result.staged, result.pages = staged, len(pages)
     result.seconds = time.perf_counter() - started
     return result
@@ -169,9 +198,20 @@ def _worker(args):
     community, today, audience, out, provenance = args
     try:
         return build_one(community, today, audience, out, provenance)
+    except OSError as exc:  # a full disk while rendering or staging: say so in words
+        info = community.single("community")
+        return Result(community.slug, info.name, failures=[write_failure(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing
         info = community.single("community")
         return Result(community.slug, info.name, failures=[f"构建失败：{type(exc).__name__}: {exc}"])
+
+
+def write_failure(exc: OSError) -> str:
+    """A file-system error as the keeper of the server reads it."""
+    where = f"写入 {exc.filename} 时" if exc.filename else "写入文件时"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}磁盘空间已满：请清理服务器磁盘（或加大空间）后重新运行。"
+    return f"{where}出错（{exc.strerror or exc}）：请检查输出文件夹的权限和磁盘后重新运行。"
 
 
 def source_provenance(data_dir: Path) -> dict:
@@ -190,13 +230,19 @@ def source_provenance(data_dir: Path) -> dict:
 
 def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print) -> int:
     communities, problems = load_and_check(data_dir, slugs, today)
-    if errors(problems):
+    blockers = publish_blockers(problems)  # errors, and warnings that must never be published
+    if blockers:
         for problem in problems:
             log(problem.as_text())
-        log(f"有 {len(errors(problems))} 个错误：没有构建，已发布的网站保持不变。请先改正后再运行。")
+        log(f"有 {len(blockers)} 个问题必须先改正：没有构建，已发布的网站保持不变。请先改正后再运行。")
         return 1
-    with release.locked(out):
-        return _build_and_publish(communities, data_dir, out, today, audience, log)
+    try:
+        with release.locked(out):
+            return _build_and_publish(communities, data_dir, out, today, audience, log)
+    except OSError as exc:
+        log(write_failure(exc))
+        log("没有发布任何内容，已发布的网站保持不变。")
+        return 1
 
 
 def _build_and_publish(communities, data_dir: Path, out: Path, today: date, audience: str, log) -> int:
@@ -213,13 +259,27 @@ def _build_and_publish(communities, data_dir: Path, out: Path, today: date, audi
         log("构建未通过检查：没有发布任何内容，已发布的网站保持不变。")
         release.clear_staging(out)
         return 1
-    for r in results:
-        release.publish(out, r.slug, r.staged, r.build_id)
-    release.clear_staging(out)
-    write_portal(out, today)
-    write_street_feed(out, [p / "data" / "feed.xml" for p in sorted(out.iterdir()) if p.is_symlink()])
+    try:
+        publish_all(out, results, today)
+    finally:
+        release.clear_staging(out)
     log(f"完成：{len(results)} 个社区已发布到 {out}/")
     return 0
+
+
+def publish_all(out: Path, results: list[Result], today: date) -> None:
+    """Everything that needs disk space first (release folders, kept manifests, portal, street
+    feed), then the swaps, then renames: a full disk at any step leaves the published site whole."""
+    for r in results:
+        release.store(out, r.slug, r.staged, r.build_id)
+    changes = {r.slug: r.build_id for r in results}
+    prepared = street.prepare(out, today, changes)
+    try:
+        release.go_live(out, changes)
+    except BaseException:
+        street.discard(prepared)
+        raise
+    prepared.commit()
 
 
 def _build_all(jobs, log) -> list[Result]:

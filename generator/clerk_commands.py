@@ -46,14 +46,17 @@ def register(sub, common) -> None:
     imp.add_argument("kind", choices=["finances", "activities", "members"])
     imp.add_argument("sheet", type=Path, metavar="FILE", help="Excel 或 CSV 文件")
     common(imp)
-    imp.add_argument("--fund", metavar="ID", help="账本属于哪种经费（有几种经费时必填）")
+    imp.add_argument("--fund", metavar="ID", help="账本属于哪种经费（有几种经费、表名和标题里又没写明时必填）")
     imp.add_argument("--year", type=int, metavar="YYYY", help="年份（表里只有月、日时必填）")
-    imp.add_argument("--sheet-name", metavar="NAME", help="Excel 里的工作表名（默认第一张）")
+    imp.add_argument("--sheet", "--sheet-name", dest="sheet_name", metavar="NAME",
+                     help="Excel 里的工作表名（默认：以 --fund 经费命名的那张，否则第一张）")
     imp.add_argument("--map", type=_mapping, action="append", default=[], metavar="列名=字段",
                      help="表头不认识时指明它对应的字段，如 --map 用途=summary（可重复）")
     imp.add_argument("--set", type=_mapping, action="append", default=[], metavar="字段=值", dest="constants",
                      help="表里没有、但每行都一样的值，如 --set approver=周玉兰（可重复）")
     imp.add_argument("--write", action="store_true", help="确认写入（不加时只显示将添加的内容）")
+    imp.add_argument("--keep-duplicates", action="store_true",
+                     help="表里完全一样的几行确是另外的几笔时，照样导入（默认当作粘贴重复，不写入）")
     imp.set_defaults(run=run_import)
 
     exp = sub.add_parser("export", help="把一年的收支明细导出为 Excel（每种经费一张表）")
@@ -62,6 +65,9 @@ def register(sub, common) -> None:
     exp.add_argument("--year", type=int, required=True, metavar="YYYY")
     exp.add_argument("--out", type=Path, metavar="FILE.xlsx", help="输出文件（默认 收支明细-社区-年份.xlsx）")
     exp.set_defaults(run=run_export)
+
+    from generator import hook  # dangwu hook install: the check before each commit, no framework needed
+    hook.register(sub)
 
 
 def one_community(data_dir: Path, slugs: list[str] | None) -> Path:
@@ -93,7 +99,7 @@ def run_new(args) -> int:
     try:
         if args.kind == "community":
             slug, data_dir = _community_target(args)
-            root = new_community(data_dir, slug, (args.date or today).year)
+            root = new_community(data_dir, slug, args.date or today)
             print(f"已建立社区文件夹 {root}/：请把每个“（请填写…）”改成本社区的内容，然后运行 dangwu check {data_dir}")
             return 0
         if args.more is not None:
@@ -122,7 +128,8 @@ def run_import(args) -> int:
 
     root = one_community(args.data_dir or Path("data"), args.community)
     return run(args.kind, args.sheet, root, fund=args.fund, year=args.year, sheet_name=args.sheet_name,
-               mapping=dict(args.map), constants=dict(args.constants), write=args.write, today=args.today or date.today())
+               mapping=dict(args.map), constants=dict(args.constants), write=args.write,
+               keep_duplicates=args.keep_duplicates, today=args.today or date.today())
 
 
 def run_export(args) -> int:

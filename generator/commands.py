@@ -24,8 +24,10 @@ def register(sub, common) -> None:
     rollback.add_argument("--community", action="append", metavar="SLUG")
     rollback.set_defaults(run=run_rollback)
 
-    verify = sub.add_parser("verify", help="核对已发布的网站与 manifest.json 是否一致")
+    verify = sub.add_parser("verify", help="核对已发布的网站与发布时留存的清单是否一致")
     verify.add_argument("site_dir", type=Path)
+    verify.add_argument("--manifest", type=Path, default=None,
+                        help="发布时留存的清单（默认 <输出文件夹>/.releases/<社区>/<版本>.manifest.json）")
     verify.set_defaults(run=run_verify)
 
 
@@ -46,29 +48,59 @@ def run_serve(args) -> int:
 
 
 def run_rollback(args) -> int:
-    from generator.publish.release import rollback
+    from generator.build import write_failure
+    from generator.publish import release, street
 
-    slugs = args.community or sorted(p.name for p in args.out.iterdir() if p.is_symlink())
-    status = 0
-    for slug in slugs:
-        previous = rollback(args.out, slug)
-        if previous:
-            print(f"{slug}：已恢复到之前的版本 {previous}")
-        else:
-            print(f"{slug}：没有更早的版本可以恢复")
-            status = 1
-    return status
+    out = args.out
+    slugs = args.community or (sorted(street.live_releases(out)) if out.is_dir() else [])
+    if not slugs:
+        print(f"{out} 里没有已发布的社区：没有可以恢复的版本。")
+        return 1
+    try:
+        with release.locked(out):
+            return _roll_back(out, slugs)
+    except OSError as exc:
+        print(write_failure(exc))
+        print("没有恢复任何版本，网站保持原样。")
+        return 1
+
+
+def _roll_back(out: Path, slugs: list[str]) -> int:
+    """Every named community back one release, then the portal and the street feed made again
+    from what is live (prepared before any link moves, like a build)."""
+    from generator.publish import release, street
+
+    targets = {slug: release.rollback_target(out, slug)[0] for slug in slugs}
+    for slug in sorted(s for s, previous in targets.items() if previous is None):
+        print(f"{slug}：没有更早的版本可以恢复（只发布过一个版本，或之前的版本已被清理）。")
+    targets = {s: previous for s, previous in targets.items() if previous}
+    if not targets:
+        return 1
+    prepared = street.prepare(out, date.today(), targets)
+    try:
+        for slug in targets:
+            release.rollback(out, slug)
+    except BaseException:
+        street.discard(prepared)
+        raise
+    prepared.commit()
+    for slug, previous in targets.items():
+        print(f"{slug}：已恢复到之前的版本 {previous}，门户和街道订阅已随之更新")
+    return 0 if len(targets) == len(slugs) else 1
 
 
 def run_verify(args) -> int:
-    from generator.publish.manifest import verify
+    from generator.publish.manifest import ManifestError, verify_release
 
-    if not (args.site_dir / "manifest.json").is_file():
-        print(f"{args.site_dir} 里没有 manifest.json：这不是 dangwu 发布的网站")
-        return 2
-    differences = verify(args.site_dir)
-    words = {"changed": "被修改", "added": "多出", "removed": "缺少"}
-    for d in differences:
-        print(f"{words.get(d.status, d.status)}：{d.path}")
-    print("核对通过：所有文件与发布时一致" if not differences else f"发现 {len(differences)} 处不一致")
-    return 1 if differences else 0
+    try:
+        failures = verify_release(args.site_dir, args.manifest)
+    except ManifestError as exc:
+        print(f"{exc}\n核对未通过：这不是完整的 dangwu 发布的网站。")
+        return 1
+    for failure in failures:
+        print(failure)
+    if failures:
+        print(f"核对未通过：发现 {len(failures)} 处问题，网站不是 dangwu 在这里发布的原样。")
+        return 1
+    print("核对通过：所有文件与发布时留存的清单一致")
+    return 0

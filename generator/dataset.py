@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator import messages
+from generator.load.unsafe import unsafe_entries
 from generator.load.yamlfile import Loaded, load_file
 from generator.problems import WARNING, Problem, display_path
 from generator.records import REQUIRED_FILES, SINGLE_FILES, YEAR_FOLDERS
@@ -16,6 +18,17 @@ SLUG_RE = re.compile(r"^[a-z0-9-]+$")
 YEAR_FILE_RE = re.compile(r"([0-9]{4})\.yml")  # fullmatch; ASCII digits only
 # Files and folders a community may hold besides records.
 EXTRA_ALLOWED = {"photos", "content", "catalog.yml", "README.md"}
+
+messages.add({
+    "file-is-folder": (
+        "这里应是一个记录文件，却是一个文件夹：请把文件夹里的内容移走，删除这个文件夹，再按模板建同名的 .yml 文件。",
+        "this should be a record file but is a folder: move its contents out, delete it and create the .yml file.",
+    ),
+    "file-unreadable": (
+        "无法读取这个文件（{reason}）：请检查文件的权限，或把它重新复制一份。",
+        "the file cannot be read ({reason}): check its permissions or copy it again.",
+    ),
+})
 
 
 @dataclass
@@ -64,13 +77,27 @@ def _locate(record, loaded: Loaded, path: tuple) -> None:
 
 
 def _read(path: Path, model, display: str, community: Community) -> tuple[object, list[Problem]]:
-    loaded, problems = load_file(path, display)
+    if path.is_dir():
+        return None, [Problem("file-is-folder", display, 0, 0)]
+    try:
+        loaded, problems = load_file(path, display)
+    except OSError as exc:  # no permission, a disk error: the clerk hears which file, not a traceback
+        return None, [Problem("file-unreadable", display, 0, 0, params={"reason": exc.strerror or str(exc)})]
     if loaded is None:
         return None, problems
     # Duplicate keys are reported, and the rest of the file is still checked (first value kept).
     community.sources[display] = loaded
     record, found = _validate(model, loaded)
     return (None if problems else record), problems + found
+
+
+def load_safely(root: Path) -> tuple[Community | None, list[Problem]]:
+    """``load_community``, unless the folder holds a link or a special file: then nothing in it
+    is opened (a link may point at a server file, a FIFO would hang the read) and None is returned."""
+    unsafe = unsafe_entries(root)
+    if unsafe:
+        return None, unsafe
+    return load_community(root)
 
 
 def load_community(root: Path) -> tuple[Community, list[Problem]]:
@@ -122,4 +149,5 @@ def community_dirs(data_dir: Path) -> list[Path]:
     base = data_dir / "communities"
     if not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    # A linked community folder is not one: the walk of data/ reports the link (load.unsafe).
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))

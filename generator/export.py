@@ -1,8 +1,11 @@
 """`dangwu export finances`: a year's ledger as an .xlsx a treasurer can open, one sheet per fund.
 
 The sheet reads like the paper ledger (上年结转, each entry with its running balance, 本年合计)
-and imports back with ``dangwu import``. Amounts are numbers formatted 0.00; each is checked to
-survive the trip to Excel's binary float and back to the very same fen.
+and imports back with ``dangwu import``. Amounts are Excel numbers formatted #,##0.00, so a
+treasurer can add them up. Excel keeps a binary float and shows 15 significant digits; openpyxl
+writes 16 (72845.15 becomes 72845.14999999999 in the file). Any amount of at most 15 digits is
+therefore shown, summed (SUM's float error is far below a fen) and read back by the importer,
+which takes what Excel shows, as exactly the same fen; larger amounts are refused.
 """
 from __future__ import annotations
 
@@ -12,22 +15,23 @@ from pathlib import Path
 
 from generator.views.ledger import fund_ledger
 
-HEADERS = ["日期", "凭证号", "摘要", "类别", "收入", "支出", "余额", "经办人", "审批人", "项目"]
-WIDTHS = [12, 12, 36, 14, 14, 14, 14, 10, 10, 12]
+HEADERS = ["日期", "凭证号", "摘要", "类别", "收入", "支出", "余额", "经办人", "审批人", "项目", "公开范围"]
+WIDTHS = [12, 12, 36, 14, 14, 14, 14, 10, 10, 12, 10]
+AUDIENCES = {"members": "党内", "public": "公开"}  # as the importer reads them back
 MONEY_FORMAT = "#,##0.00"
 MONEY_COLUMNS = (5, 6, 7)  # 1-based: 收入, 支出, 余额
 
 
 class InexactAmount(ValueError):
-    """An amount Excel's float cannot hold to the fen (beyond about 10^13 yuan)."""
+    """An amount Excel cannot show to the fen (more than 15 digits: beyond 10^13 yuan)."""
 
 
 def excel_number(amount: Decimal) -> float:
-    """The float Excel stores for ``amount``, refused unless it reads back as exactly the same amount."""
+    """The float for ``amount``, refused unless Excel shows it (15 digits) as exactly the same amount."""
     number = float(amount)
-    written = Decimal("%.16g" % number)  # the text openpyxl writes into the file
-    if written != amount or Decimal(repr(number)) != amount:
-        raise InexactAmount(f"{amount} 在 Excel 里无法精确保存")
+    stored = float("%.16g" % number)  # the text openpyxl writes into the file, as Excel reads it
+    if Decimal("%.15g" % stored) != amount:
+        raise InexactAmount(f"{amount} 超过 15 位数字，在 Excel 里无法精确到分")
     return number
 
 
@@ -44,14 +48,14 @@ def sheet_title(name: str, used: set[str]) -> str:
 
 def ledger_rows(ledger) -> list[list]:
     """The rows of one fund's sheet, amounts still exact Decimals."""
-    rows = [[None, None, "上年结转", None, None, None, ledger.opening, None, None, None]]
+    rows = [[None, None, "上年结转", None, None, None, ledger.opening, None, None, None, None]]
     for line in ledger.lines:
         e = line.entry
         income = e.amount if e.amount > 0 else None
         spending = -e.amount if e.amount < 0 else None
         rows.append([e.date, e.voucher, e.summary, e.category, income, spending, line.balance,
-                     e.handler, e.approver, e.project])
-    rows.append([None, None, "本年合计", None, ledger.income, ledger.spending, ledger.closing, None, None, None])
+                     e.handler, e.approver, e.project, AUDIENCES.get(e.audience)])
+    rows.append([None, None, "本年合计", None, ledger.income, ledger.spending, ledger.closing, None, None, None, None])
     return rows
 
 

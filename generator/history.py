@@ -1,17 +1,19 @@
-"""What changed in a community's records between two versions of a file, in plain Chinese.
+"""What changed in a community's records between two versions of a file.
 
 Pure functions over parsed YAML (the strict loader's dicts of strings), so an old version that
 no longer validates can still be compared. Records are matched by id; ledger entries, which
-have none, by content, then voucher, then position. Each change knows which site may show it:
-a members-only record never appears in the public history, and a record moved to members-only
-shows there as withdrawn. Values are shown only for figures (amounts, dates, counts, choices);
-for text fields only the field's name, so an old version's text is never republished.
+have none, by content, then voucher, then position. Values are kept as written: how a change
+reads, and what of an old value may be shown, is ``history_text``'s concern.
+
+Each change also knows what its record is *today* (its fate, see ``Fates``): the history may
+only show what today's site would show. A record that is members-only today is never named on
+the public site (not even by the titles it had while it was public); a record that is gone is
+named by its title but described without its fields.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from generator.records import FILE_KINDS
@@ -23,25 +25,20 @@ from generator.records.members import Member
 from generator.records.notices import Notice
 from generator.records.organization import Post, Unit
 from generator.records.partners import Partner
-from generator.views.format import money
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 VERBS = {ADDED: "新增", CHANGED: "修改", REMOVED: "删除"}
-MONEY_FIELDS = {"amount", "balance", "budget"}
-SHOWN_FIELDS = MONEY_FIELDS | {"date", "start", "end", "made", "due", "decided", "signed", "until", "kind",
-                               "stage", "status", "category", "progress", "attendance", "rhythm", "period"}
-MONEY_RE = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}")
+SHOWN, HIDDEN, GONE = "shown", "hidden", "gone"  # a record's fate: on this site today, members-only, deleted
+TO_MEMBERS = "（改为仅党内公开）"
+WITHDRAWN = "（已撤回）"
 
 
 @dataclass(frozen=True)
 class FieldChange:
+    field: str  # amount
     label: str  # 金额
-    old: str | None = None  # "¥120.00"; None on both sides when the value is not shown
-    new: str | None = None
-
-    @property
-    def shown(self) -> bool:
-        return self.old is not None or self.new is not None
+    old: object = None  # the values as written (str, list, dict or None)
+    new: object = None
 
 
 @dataclass(frozen=True)
@@ -49,67 +46,115 @@ class Change:
     action: str  # added | changed | removed
     what: str  # 活动、公示、财务 …
     file: str  # activities/2026.yml
-    ref: str = ""  # 2026-03-05, n2026-03, 2026年第12笔
-    title: str = ""  # as written; masked when described
+    ref: str = ""  # 2026-03-05 (a date as written) or 2026年第12笔; never an internal id
+    title: str = ""  # as written
     person: bool = False  # the title is a person's name
-    people: tuple[str, ...] = ()  # names inside the title, masked when described
+    people: tuple[str, ...] = ()  # names inside the record, masked when described
     fields: tuple[FieldChange, ...] = ()
     note: str = ""
-    key: tuple = ()  # what the record is now: (kind, id) or ("finances", year, position, entry)
+    key: tuple = ()  # what the record is: (list, id) or ("finances", year, position, entry)
+    fate: str = SHOWN
+    bare: bool = False  # name the changed fields only, never their values (a record gone today)
 
 
-# --- describing ---------------------------------------------------------------------------------
+# --- what a record is today ---------------------------------------------------------------------------
 
-def describe(change: Change, name: Callable[[str], str] = lambda n: n) -> str:
-    """新增活动 2026-03-05 主题党日 / 修改财务 2026年第12笔 慰问：金额 ¥120.00 → ¥210.00"""
-    title = name(change.title) if change.person else _mask_people(change.title, change.people, name)
-    text = " ".join(part for part in (VERBS[change.action] + change.what, change.ref, title) if part)
-    if change.fields:
-        text += "：" + _fields_text(change.fields)
-    return text + change.note
-
-
-def _mask_people(title: str, people, name) -> str:
-    for person in sorted(people, key=len, reverse=True):
-        title = title.replace(person, name(person))
-    return title
+@dataclass(frozen=True)
+class Present:
+    """The records of today's data as this site sees them: keys (list, id) shown and hidden, and
+    per ledger year each entry as (date, amount, summary, voucher, fund) with whether it is shown."""
+    shown: frozenset = frozenset()
+    hidden: frozenset = frozenset()
+    entries: tuple[tuple[int, tuple[tuple[tuple, bool], ...]], ...] = ()
 
 
-def _fields_text(fields) -> str:
-    shown = [f"{f.label} {f.old or '（空）'} → {f.new or '（空）'}".strip() for f in fields if f.shown]
-    named = "、".join(f.label for f in fields if not f.shown)
-    return "；".join(shown + ([named] if named else []))
+ENTRY_KEYS = ("date", "amount", "summary", "voucher", "fund")
 
 
-# --- values as the change list shows them ----------------------------------------------------------
-
-def _labels(model) -> dict[str, str]:
-    return {name: (info.description or name).split("：")[0].rstrip("。") for name, info in model.model_fields.items()}
+def entry_projection(entry: dict) -> dict:
+    return {k: entry.get(k) for k in ENTRY_KEYS}
 
 
-def shown_value(field: str, value) -> str | None:
-    if value is None:
-        return None
-    if field in MONEY_FIELDS and isinstance(value, str) and MONEY_RE.fullmatch(value):
-        return money(Decimal(value))
-    if field == "attendance" and isinstance(value, dict):
-        return f"{value.get('present', '?')}/{value.get('expected', '?')} 人"
-    if field == "progress" and isinstance(value, str):
-        return f"{value}%"
-    return str(value) if isinstance(value, str) else None
+@dataclass
+class Fates:
+    """What each record of an old version is today, filled while walking the history newest first:
+    a record not in today's data takes the fate it had when it was last seen. Without today's
+    data (``present`` None: two versions compared on their own) every record counts as shown."""
+    present: Present | None
+    audience: str
+    decided: dict = field(default_factory=dict)
+    ledgers: dict = field(default_factory=dict)  # path → (entries of the newer version, their fates)
+
+    def record(self, key: tuple, latest: dict, default: str) -> str:
+        if self.present is None:
+            return SHOWN
+        if key in self.present.shown:
+            return SHOWN
+        if key in self.present.hidden:
+            return HIDDEN
+        if key not in self.decided:
+            self.decided[key] = GONE if visible(latest, self.audience, default) else HIDDEN
+        return self.decided[key]
+
+    def entries(self, path: str, year: int, entries: list[dict], seen: Callable[[dict], bool]) -> list[str]:
+        """Fates of a version's ledger entries: carried from the newer version when it is the same
+        list, else matched against today's entries (one not there is gone, or hidden if unseen)."""
+        if self.present is None:
+            return [SHOWN if seen(e) else HIDDEN for e in entries]
+        newer = self.ledgers.get(path)
+        if newer is not None and newer[0] == entries:
+            return list(newer[1])
+        today = dict(self.present.entries).get(year, ())
+        pairs, _, _ = match_entries([dict(zip(ENTRY_KEYS, t)) for t, _ in today],
+                                    [entry_projection(e) for e in entries])
+        fates = [GONE if seen(e) else HIDDEN for e in entries]
+        for i, j in pairs:
+            fates[j] = SHOWN if today[i][1] else HIDDEN
+        return fates
+
+    def remember(self, path: str, entries: list[dict], fates: list[str]) -> None:
+        self.ledgers[path] = (entries, fates)
 
 
-def field_changes(old: dict, new: dict, labels: dict[str, str]) -> tuple[FieldChange, ...]:
+def settle(change: Change, fate: str, audience: str) -> Change | None:
+    """The change as this site may tell it, given its record's fate (None: not at all)."""
+    if fate == HIDDEN and audience != "members":
+        if change.action == REMOVED and change.note == TO_MEMBERS:
+            return Change(REMOVED, change.what, change.file, note=TO_MEMBERS, fate=HIDDEN)
+        return None  # the record is members-only today: not one of its past titles is shown
+    if fate == GONE:
+        return replace(change, fate=GONE, bare=True, key=(), title="" if change.person else change.title)
+    return replace(change, fate=fate)
+
+
+def people_in(data) -> set[str]:
+    """Every person a version of a file names: members, committee members, people of a 公示,
+    who handled and approved a ledger line. Their names are masked wherever the history quotes
+    free text, so a title like "慰问困难党员张建国" is not how a removed member stays public."""
+    names = {m.get("name") for m in _list(data, "members")}
+    names |= {p.get("name") for unit in _list(data, "units") for p in _list(unit, "committee")}
+    names |= {p for n in _list(data, "notices") for p in _people(n)}
+    names |= {e.get(k) for e in _list(data, "entries") for k in ("handler", "approver")}
+    return {n.strip() for n in names if isinstance(n, str) and len(n.strip()) >= 2}
+
+
+# --- fields ---------------------------------------------------------------------------------------------
+
+def labels(model) -> dict[str, str]:
+    """Field → its Chinese name, from the model's docstrings: "经费编号" reads as 经费."""
+    found = {}
+    for name, info in model.model_fields.items():
+        label = (info.description or name).split("：")[0].rstrip("。")
+        found[name] = label[:-2] if label.endswith("编号") and len(label) > 2 else label
+    return found
+
+
+def field_changes(old: dict, new: dict, names: dict[str, str]) -> tuple[FieldChange, ...]:
     changes = []
-    for field in list(labels) + [k for k in {**old, **new} if k not in labels]:
-        if field in ("id", "audience") or old.get(field) == new.get(field):
+    for name in list(names) + [k for k in {**old, **new} if k not in names]:
+        if name in ("id", "audience") or old.get(name) == new.get(name):
             continue
-        label = labels.get(field, field)
-        if field in SHOWN_FIELDS:
-            before, after = shown_value(field, old.get(field)), shown_value(field, new.get(field))
-            changes.append(FieldChange(label, before or "（空）", after or "（空）"))
-        else:
-            changes.append(FieldChange(label))
+        changes.append(FieldChange(name, names.get(name, name), old.get(name), new.get(name)))
     return tuple(changes)
 
 
@@ -120,25 +165,29 @@ class Collection:
     key: str  # the list in the file
     what: str
     model: type
-    ref: Callable[[dict], str] = lambda r: str(r.get("id", ""))
+    ref: Callable[[dict], str] = lambda r: ""
     title: Callable[[dict], str] = lambda r: str(r.get("title") or r.get("name") or "")
     person: bool = False
     identity: Callable[[dict], object] = lambda r: r.get("id")
 
 
-def _people(record: dict) -> tuple[str, ...]:
-    people = record.get("people")
-    return tuple(p for p in people if isinstance(p, str)) if isinstance(people, list) else ()
+def _people(*records) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for record in records:
+        people = record.get("people") if isinstance(record, dict) else None
+        if isinstance(people, list):
+            found.update({p: None for p in people if isinstance(p, str)})
+    return tuple(found)
 
 
 COLLECTIONS = {
-    "activities": [Collection("activities", "活动", Activity, ref=lambda r: str(r.get("date", "")))],
+    "activities": [Collection("activities", "活动", Activity, ref=lambda r: str(r.get("date") or ""))],
     "notices": [Collection("notices", "公示", Notice)],
     "commitments": [Collection("commitments", "承诺", Commitment)],
-    "members": [Collection("members", "党员", Member, ref=lambda r: "", person=True)],
-    "partners": [Collection("partners", "共建单位", Partner, ref=lambda r: "")],
-    "organization": [Collection("units", "组织", Unit, ref=lambda r: ""), Collection("posts", "岗位", Post, ref=lambda r: "")],
-    "catalog": [Collection("items", "公开目录事项", CatalogItem, ref=lambda r: "")],
+    "members": [Collection("members", "党员", Member, person=True)],
+    "partners": [Collection("partners", "共建单位", Partner)],
+    "organization": [Collection("units", "组织", Unit), Collection("posts", "岗位", Post)],
+    "catalog": [Collection("items", "公开目录事项", CatalogItem)],
 }
 
 
@@ -156,35 +205,39 @@ def _by_identity(items: list[dict], identity) -> dict:
     return found
 
 
-def visible(record: dict, audience: str, default: str = "public") -> bool:
-    return audience == "members" or (record.get("audience") or default) != "members"
+def visible(record: dict | None, audience: str, default: str = "public") -> bool:
+    return record is not None and (audience == "members" or (record.get("audience") or default) != "members")
 
 
-def _change(coll: Collection, file: str, action: str, record: dict, key: tuple = (), **extra) -> Change:
-    return Change(action, coll.what, file, coll.ref(record), coll.title(record), coll.person, _people(record),
-                  key=key, **extra)
-
-
-def diff_collection(coll: Collection, file: str, kind: str, old, new, audience: str,
+def diff_collection(coll: Collection, file: str, old, new, audience: str, fates: Fates,
                     default: Callable[[dict], str] = lambda r: "public") -> list[Change]:
     """Records matched by identity; for this audience, one that became visible reads as added,
-    one that became members-only as withdrawn."""
+    one that became members-only as withdrawn. Each change is then settled by its record's fate."""
     before = _by_identity(_list(old, coll.key), coll.identity)
     after = _by_identity(_list(new, coll.key), coll.identity)
-    seen = lambda record: record is not None and visible(record, audience, default(record))  # noqa: E731
+    seen = lambda record: visible(record, audience, default(record or {}))  # noqa: E731
     found = []
+
+    def add(action: str, record: dict, key, was: dict | None = None, **extra) -> None:
+        latest = after.get(key, was)  # the record's last state in this version
+        fate = fates.record((coll.key, key), latest, default(latest))
+        change = Change(action, coll.what, file, coll.ref(record), coll.title(record), coll.person,
+                        _people(record, was), key=(coll.key, key), **extra)
+        settled = settle(change, fate, audience)
+        if settled is not None:
+            found.append(settled)
+
     for key, record in after.items():
         was = before.get(key)
         if seen(record) and not seen(was):
-            found.append(_change(coll, file, ADDED, record, (kind, key)))
+            add(ADDED, record, key, was)
         elif seen(record) and was != record:
-            fields = field_changes(was, record, _labels(coll.model))
-            found.append(_change(coll, file, CHANGED, record, (kind, key), fields=fields))
+            add(CHANGED, record, key, was, fields=field_changes(was, record, labels(coll.model)))
         elif seen(was) and not seen(record):
-            found.append(_change(coll, file, REMOVED, was, note="（改为仅党内公开）"))
+            add(REMOVED, was, key, was, note=TO_MEMBERS)
     for key, record in before.items():
         if key not in after and seen(record):
-            found.append(_change(coll, file, REMOVED, record, note="（已撤回）" if coll.key == "notices" else ""))
+            add(REMOVED, record, key, record, note=WITHDRAWN if coll.key == "notices" else "")
     return found
 
 
@@ -225,76 +278,83 @@ def match_entries(old: list[dict], new: list[dict]) -> tuple[list[tuple[int, int
     return sorted(pairs, key=lambda p: p[1]), free_old, free_new
 
 
-def _entry_title(entry: dict) -> str:
-    amount = entry.get("amount")
-    shown = shown_value("amount", amount)
-    if shown and isinstance(amount, str):
-        shown = ("支出 " + shown.replace("-", "", 1)) if amount.startswith("-") else "收入 " + shown
-    return " ".join(str(p) for p in (entry.get("date"), entry.get("summary"), shown) if p)
+def _entry_fields(entry: dict) -> tuple[FieldChange, ...]:
+    """An added or removed line is told by its date and amount."""
+    names = labels(Entry)
+    return tuple(FieldChange(k, names[k], None, entry.get(k)) for k in ("date", "amount") if entry.get(k))
 
 
-def diff_ledger(file: str, year: int, old, new, audience: str) -> list[Change]:
+def diff_ledger(file: str, year: int, old, new, audience: str, fates: Fates) -> list[Change]:
     funds_old, funds_new = fund_audiences(old), fund_audiences(new)
-    fund_default = lambda funds: lambda r: funds.get(str(r.get("fund")), "public")  # noqa: E731
-    seen_old = lambda e: visible(e, audience, fund_default(funds_old)(e))  # noqa: E731
-    seen_new = lambda e: visible(e, audience, fund_default(funds_new)(e))  # noqa: E731
+    seen_old = lambda e: visible(e, audience, funds_old.get(str(e.get("fund")), "public"))  # noqa: E731
+    seen_new = lambda e: visible(e, audience, funds_new.get(str(e.get("fund")), "public"))  # noqa: E731
     before, after = _list(old, "entries"), _list(new, "entries")
     pairs, removed, added = match_entries(before, after)
-    labels = _labels(Entry)
+    fates_new = fates.entries(file, year, after, seen_new)
+    fates_old = [GONE if seen_old(e) else HIDDEN for e in before]
+    for i, j in pairs:
+        fates_old[i] = fates_new[j]
+    fates.remember(file, before, fates_old)
+
     ref = lambda i: f"{year}年第{i + 1}笔"  # noqa: E731
-    found = []
+    summary = lambda e: str(e.get("summary") or "")  # noqa: E731
+    drafts: list[tuple[Change, str]] = []
     for i, j in pairs:
         if before[i] == after[j]:
             continue
         if seen_new(after[j]) and seen_old(before[i]):
-            found.append(Change(CHANGED, "财务", file, ref(j), str(after[j].get("summary", "")),
-                                fields=field_changes(before[i], after[j], labels),
-                                key=("finances", year, j + 1, after[j])))
+            drafts.append((Change(CHANGED, "财务", file, ref(j), summary(after[j]),
+                                  fields=field_changes(before[i], after[j], labels(Entry)),
+                                  key=("finances", year, j + 1, after[j])), fates_new[j]))
         elif seen_new(after[j]):
             added.append(j)
         elif seen_old(before[i]):
-            found.append(Change(REMOVED, "财务", file, ref(i), _entry_title(before[i]), note="（改为仅党内公开）"))
+            drafts.append((Change(REMOVED, "财务", file, ref(i), summary(before[i]), fields=_entry_fields(before[i]),
+                                  note=TO_MEMBERS), fates_old[i]))
     for j in sorted(added):
         if seen_new(after[j]):
-            found.append(Change(ADDED, "财务", file, ref(j), _entry_title(after[j]), key=("finances", year, j + 1, after[j])))
+            drafts.append((Change(ADDED, "财务", file, ref(j), summary(after[j]), fields=_entry_fields(after[j]),
+                                  key=("finances", year, j + 1, after[j])), fates_new[j]))
     for i in removed:
         if seen_old(before[i]):
-            found.append(Change(REMOVED, "财务", file, ref(i), _entry_title(before[i])))
-    return found + _ledger_rest(file, year, old, new, audience, funds_old, funds_new)
+            drafts.append((Change(REMOVED, "财务", file, ref(i), summary(before[i]), fields=_entry_fields(before[i])),
+                           fates_old[i]))
+    found = [s for change, fate in drafts if (s := _settle_entry(change, fate, audience)) is not None]
+    return found + _ledger_rest(file, year, old, new, audience, fates, {**funds_old, **funds_new})
 
 
-def _ledger_rest(file, year, old, new, audience, funds_old, funds_new) -> list[Change]:
+def _settle_entry(change: Change, fate: str, audience: str) -> Change | None:
+    settled = settle(change, fate, audience)
+    if settled is not None and settled.fate == GONE and change.action != CHANGED:
+        settled = replace(settled, bare=False)  # a line's date and amount are all it is told by
+    return settled
+
+
+def _ledger_rest(file, year, old, new, audience, fates, funds) -> list[Change]:
     """Funds, opening balances, projects and declared balance checks."""
-    by_fund = lambda funds: lambda r: funds.get(str(r.get("fund")), "public")  # noqa: E731
-    fund_vis = lambda funds: lambda f: funds.get(str(f.get("id")), "public")  # noqa: E731
-    found = diff_collection(Collection("funds", "经费", Fund, ref=lambda r: ""), file, "funds", old, new,
-                            audience, fund_vis({**funds_old, **funds_new}))
-    found += diff_collection(Collection("projects", "项目", Project), file, "projects", old, new, audience,
-                             by_fund({**funds_old, **funds_new}))
+    by_fund = lambda r: funds.get(str(r.get("fund")), "public")  # noqa: E731
+    found = diff_collection(Collection("funds", "经费", Fund), file, old, new, audience, fates,
+                            lambda f: funds.get(str(f.get("id")), "public"))
+    found += diff_collection(Collection("projects", "项目", Project), file, old, new, audience, fates, by_fund)
     names = {str(f.get("id")): str(f.get("name", "")) for f in _list(new, "funds") + _list(old, "funds")}
-    checks = Collection("checks", "余额核对", BalanceCheck, ref=lambda r: str(r.get("date", "")),
-                        title=lambda r: names.get(str(r.get("fund")), str(r.get("fund", ""))),
+    checks = Collection("checks", "余额核对", BalanceCheck, ref=lambda r: str(r.get("date") or ""),
+                        title=lambda r: names.get(str(r.get("fund")), ""),
                         identity=lambda r: (r.get("date"), r.get("fund")))
-    found += diff_collection(checks, file, "checks", old, new, audience, by_fund({**funds_old, **funds_new}))
-    return found + _opening(file, year, old, new, audience, {**funds_old, **funds_new})
+    found += diff_collection(checks, file, old, new, audience, fates, by_fund)
+    return found + _opening(file, year, old, new, audience, funds, names)
 
 
-def _opening(file, year, old, new, audience, funds) -> list[Change]:
+def _opening(file, year, old, new, audience, funds, names) -> list[Change]:
     before = old.get("opening") if isinstance(old, dict) and isinstance(old.get("opening"), dict) else {}
     after = new.get("opening") if isinstance(new, dict) and isinstance(new.get("opening"), dict) else {}
-    names = {str(f.get("id")): str(f.get("name", "")) for f in _list(new, "funds") + _list(old, "funds")}
     found = []
     for fund in dict.fromkeys([*after, *before]):
         was, now = before.get(fund), after.get(fund)
         if was == now or (audience != "members" and funds.get(fund, "public") == "members"):
             continue
-        ref, name = f"{year}年年初余额", names.get(fund, fund)
-        if was is None or now is None:
-            action, value = (ADDED, now) if was is None else (REMOVED, was)
-            found.append(Change(action, "财务", file, ref, f"{name} {shown_value('balance', value) or ''}".strip()))
-        else:
-            found.append(Change(CHANGED, "财务", file, ref, name, fields=(
-                FieldChange("", shown_value("balance", was) or "（空）", shown_value("balance", now) or "（空）"),)))
+        action = ADDED if was is None else REMOVED if now is None else CHANGED
+        found.append(Change(action, "财务", file, f"{year}年年初余额", names.get(fund, ""),
+                            fields=(FieldChange("balance", "余额", was, now),)))
     return found
 
 
@@ -316,19 +376,22 @@ def file_kind(path: str) -> tuple[str, int | None] | None:
     return None
 
 
-def diff_file(path: str, old, new, audience: str) -> list[Change]:
-    """Every change visible to ``audience`` between two parsed versions (None: the file did not exist)."""
+def diff_file(path: str, old, new, audience: str, fates: Fates | None = None) -> list[Change]:
+    """Every change visible to ``audience`` between two parsed versions (None: the file did not exist).
+
+    ``fates`` says what the records are today; without it every record counts as shown today."""
     kind, year = file_kind(path) or (None, None)
     if kind is None or old == new:
         return []
+    fates = fates if fates is not None else Fates(None, audience)
     if old is UNREADABLE or new is UNREADABLE:
-        return [Change(CHANGED, "记录文件", path, path, note="（有一版格式有误，无法逐条比较）")]
+        return [Change(CHANGED, "记录文件", path, note="（有一版格式有误，无法逐条比较）")]
     old, new = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
     if kind == "finances":
-        return diff_ledger(path, year, old, new, audience)
+        return diff_ledger(path, year, old, new, audience, fates)
     if kind == "community":
         return _community(path, old, new)
-    return [c for coll in COLLECTIONS[kind] for c in diff_collection(coll, path, kind, old, new, audience)]
+    return [c for coll in COLLECTIONS[kind] for c in diff_collection(coll, path, old, new, audience, fates)]
 
 
 def _community(path: str, old: dict, new: dict) -> list[Change]:
@@ -336,5 +399,5 @@ def _community(path: str, old: dict, new: dict) -> list[Change]:
 
     if not old or not new:
         return [Change(ADDED if not old else REMOVED, "社区信息", path)]
-    fields = tuple(FieldChange(f.label) for f in field_changes(old, new, _labels(CommunityFile)))
+    fields = field_changes(old, new, labels(CommunityFile))
     return [Change(CHANGED, "社区信息", path, fields=fields)] if fields else []

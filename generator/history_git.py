@@ -3,6 +3,7 @@
 ``git log --raw`` names, per commit, each record file's old and new blob; the blobs are read in
 one batch and parsed once each (a file unchanged across a hundred commits is one blob). Without
 git, outside a repository, or on a shallow clone the history says so instead of failing.
+Commit messages and authors are not even read: they are never published.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.history import UNREADABLE, Change, diff_file, file_kind
+from generator.history import UNREADABLE, Change, Fates, Present, diff_file, file_kind, people_in
 
 LIMIT = 200  # commits read per community: enough for years of a community's edits
 NO_BLOB = "0" * 40
@@ -26,7 +27,6 @@ OK, NONE, ERROR = "ok", "none", "error"
 class Version:
     sha: str
     day: date
-    subject: str
     files: tuple[tuple[str, str | None, str | None], ...]  # (path in the community, old blob, new blob)
     boundary: bool = False  # a shallow clone's oldest commit: its parent is not here to compare with
 
@@ -41,15 +41,32 @@ class History:
     reason: str = ""
     blobs: dict = field(default_factory=dict)  # sha → parsed data or UNREADABLE
     _changes: dict = field(default_factory=dict)
+    _people: frozenset | None = None
 
-    def changes(self, version: Version, audience: str) -> list[Change]:
-        """The changes of one commit that ``audience`` may see (none for a shallow boundary)."""
-        key = (version.sha, audience)
+    def changes(self, version: Version, audience: str, present: Present | None = None) -> list[Change]:
+        """The changes of one commit that ``audience`` may see (none for a shallow boundary), told
+        by what their records are in ``present`` (today's data)."""
+        key = (audience, present)
         if key not in self._changes:
-            self._changes[key] = [] if version.boundary else [
+            if len(self._changes) > 8:  # a live preview makes a new ``present`` at every edit
+                self._changes.clear()
+            self._changes[key] = self._walk(audience, present)
+        return self._changes[key].get(version.sha, [])
+
+    def people(self) -> frozenset[str]:
+        """Everyone named in any version read (see ``people_in``)."""
+        if self._people is None:
+            self._people = frozenset(n for data in self.blobs.values() for n in people_in(data))
+        return self._people
+
+    def _walk(self, audience: str, present: Present | None) -> dict[str, list[Change]]:
+        """Newest first, so each record not in today's data meets its last state first."""
+        fates, found = Fates(present, audience), {}
+        for version in self.versions:
+            found[version.sha] = [] if version.boundary else [
                 change for path, old, new in version.files
-                for change in diff_file(path, self.blobs.get(old), self.blobs.get(new), audience)]
-        return self._changes[key]
+                for change in diff_file(path, self.blobs.get(old), self.blobs.get(new), audience, fates)]
+        return found
 
 
 def git(root: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -107,14 +124,14 @@ def _shallow_commits(root: Path) -> set[str]:
 
 
 def _log(root: Path, count: int, boundaries: set[str]) -> list[Version]:
-    out = git(root, "log", f"-n{count}", "--no-merges", "--format=%x1e%H%x1f%cI%x1f%s", "--raw", "--no-abbrev",
+    out = git(root, "log", f"-n{count}", "--no-merges", "--format=%x1e%H%x1f%cI", "--raw", "--no-abbrev",
               "--no-renames", "--relative", "--", ".").decode("utf-8", errors="replace")
     versions = []
     for chunk in out.split("\x1e")[1:]:
         header, _, rest = chunk.partition("\n")
-        sha, when, subject = header.split("\x1f", 2)
+        sha, when = header.split("\x1f", 1)
         files = tuple(f for line in rest.splitlines() if line.startswith(":") and (f := _raw_line(line)))
-        versions.append(Version(sha, date.fromisoformat(when[:10]), subject.strip(), files, sha in boundaries))
+        versions.append(Version(sha, date.fromisoformat(when[:10]), files, sha in boundaries))
     return versions
 
 

@@ -11,6 +11,10 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from generator.records import normalise
+# The other words for a choice (主题党日活动, 党内 …), shared with `dangwu check`, which names the canonical one.
+from generator.records.normalise import ACTIVITY_KINDS, AUDIENCES, MEMBER_CATEGORIES  # noqa: F401
+
 FEN = Decimal("0.01")
 
 # field → the headers that mean it (first one is the canonical header, used in messages)
@@ -67,14 +71,6 @@ PERSONAL = ["身份证号", "身份证", "身份证号码", "公民身份号码"
 TOTAL_ROW_RE = re.compile(r"(本月|本季|本年|本期|全年|累计)?(合计|小计|累计|总计)|(上年|上月|上期)?结转"
                           r"|期初余额|年初余额|承前页|过次页")
 
-ACTIVITY_KINDS = {"主题党日活动": "主题党日", "党员大会": "支部党员大会", "支部大会": "支部党员大会",
-                  "支部委员会": "支委会", "支委会议": "支委会", "党小组": "党小组会", "党小组会议": "党小组会",
-                  "志愿活动": "志愿服务", "志愿者服务": "志愿服务", "共建": "共建活动"}
-MEMBER_CATEGORIES = {"在职党员": "在职报到", "双报到": "在职报到", "流动党员": "流动", "正式党员": "在册",
-                     "预备党员": "在册"}
-AUDIENCES = {"党内": "members", "仅党内": "members", "仅党内公开": "members", "党内公开": "members",
-             "公开": "public", "向党外公开": "public", "党外": "public"}
-
 
 def normal_header(text) -> str:
     """日 期（元） → 日期: half-width, no spaces, no unit, no required-field star."""
@@ -109,6 +105,10 @@ class CellError(Exception):
         self.code, self.params = code, {k: str(v) for k, v in params.items()}
 
 
+class Uncomputed(str):
+    """A formula cell whose result the file does not hold (saved by a program that never computed it)."""
+
+
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -131,8 +131,10 @@ def amount(value) -> Decimal:
     if isinstance(value, bool):
         raise CellError("import-bad-amount", value=value)
     if isinstance(value, float):
-        written = repr(value)  # the shortest text that reads back as this float: what Excel showed
-        return _to_fen(Decimal(written), written)
+        # Excel shows at most 15 significant digits: a formula's 0.1+0.2 (0.30000000000000004) and
+        # an exported 72845.15 stored as 72845.14999999999 are the amounts the clerk sees; 12.345 is not.
+        shown = "%.15g" % value
+        return _to_fen(Decimal(shown), repr(value))
     if isinstance(value, (int, Decimal)):
         return _to_fen(Decimal(value), str(value))
     cleaned = re.sub(r"[\s,，¥￥元]", "", unicodedata.normalize("NFKC", str(value)))
@@ -151,39 +153,15 @@ def _to_fen(number: Decimal, written: str) -> Decimal:
     return exact + 0  # -0.00 → 0.00
 
 
-DATE_RES = [
-    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(\s+\d{1,2}:\d{2}(:\d{2})?)?"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-]
-MONTH_DAY_RE = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-
-
 def day(value, year: int | None) -> date:
-    """2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, an Excel date; 3月5日 with a known year."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    written = unicodedata.normalize("NFKC", text(value))
-    for pattern in DATE_RES:
-        match = pattern.fullmatch(written)
-        if match:
-            return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)), written)
-    match = MONTH_DAY_RE.fullmatch(written)
-    if match and year:
-        return _date(year, int(match.group(1)), int(match.group(2)), written)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise CellError("import-date-number", value=written)
-    raise CellError("import-bad-date", value=written)
+    """2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, an Excel date; 3月5日 with a known year.
 
-
-def _date(year: int, month: int, dd: int, written: str) -> date:
+    Read by ``generator.records.normalise``, as `dangwu check` reads a date written another way."""
+    cell = value if isinstance(value, (date, int, float)) and not isinstance(value, bool) else text(value)
     try:
-        return date(year, month, dd)
-    except ValueError:
-        raise CellError("no-such-date", value=written) from None
+        return normalise.day(cell, year)
+    except normalise.Unreadable as exc:
+        raise CellError(exc.code, **exc.params) from None
 
 
 def count(value) -> int:

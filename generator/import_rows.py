@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator import import_headers as h
 from generator.problems import Problem
+from generator.records.normalise import resolve  # shared with `dangwu check`
 
 
 @dataclass
@@ -71,6 +72,9 @@ class Row:
         if h.is_blank(value):
             if required:
                 self.problem(name, "import-empty")
+            return None
+        if isinstance(value, h.Uncomputed):  # =11.9*3 with no result saved: nothing to take, say so
+            self.problem(name, "import-formula-no-value", formula=value)
             return None
         try:
             return convert(value)
@@ -189,17 +193,6 @@ def member_record(row: Row) -> dict:
         "joined": row.take("joined", h.year_of), "posts": _many_of(row, "posts", row.ctx.posts, "责任岗位"),
         "workplace": row.take("workplace"), "points": row.take("points"), "audience": _audience(row),
     }
-
-
-def resolve(known: dict[str, str], written: str) -> str | None:
-    """An id from an id or a name as written: 第一党支部 → zb1."""
-    if written in known:
-        return written
-    by_name = [i for i, name in known.items() if name == written]
-    if len(by_name) == 1:
-        return by_name[0]
-    partly = [i for i, name in known.items() if written and written in name]
-    return partly[0] if len(partly) == 1 else None
 
 
 def _one_of(row: Row, name: str, known: dict[str, str], what: str):

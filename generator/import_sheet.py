@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from generator import import_headers as h
@@ -28,31 +30,80 @@ class ImportStop(Exception):
 
 # --- reading --------------------------------------------------------------------------------
 
-def read_sheet(path: Path, sheet_name: str | None = None) -> list[tuple[int, tuple]]:
-    """(row number as Excel shows it, cells) for every row of the first (or the named) sheet."""
+@dataclass
+class Sheet:
+    """The rows of the sheet read, and what the clerk is told about the workbook around it."""
+
+    name: str  # the file's name, and the sheet's when the workbook has several
+    rows: list[tuple[int, tuple]]  # (row number as Excel shows it, cells)
+    title: str = ""  # the worksheet's name (an .xlsx only)
+    others: list[str] = field(default_factory=list)  # the workbook's other worksheets
+
+
+def read_sheet(path: Path, sheet_name: str | None = None, prefer=None) -> Sheet:
+    """The named sheet, else the first whose name ``prefer(name)`` accepts, else the first.
+
+    Cells merged over several rows (a date written once for the day's entries) are read in every
+    row they cover; a formula whose result the file does not hold is read as ``Uncomputed``.
+    """
     if not path.is_file():
         raise ImportStop(f"找不到文件 {path}")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet_name)
+        return _read_xlsx(path, sheet_name, prefer)
     if suffix in (".csv", ".txt"):
-        return _read_csv(path)
+        return Sheet(path.name, _read_csv(path))
     if suffix in (".xls", ".et", ".wps"):
         raise ImportStop(f"{path.name} 是旧的 Excel/WPS 格式：请在 Excel 或 WPS 里“另存为” .xlsx 后再导入。")
     raise ImportStop(f"{path.name}：只能导入 .xlsx 或 .csv 文件。")
 
 
-def _read_xlsx(path: Path, sheet_name: str | None):
+def _read_xlsx(path: Path, sheet_name: str | None, prefer) -> Sheet:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, data_only=True)
+        formulas = load_workbook(path)  # the same file with formulas as written, to tell “no result” from blank
     except Exception as exc:  # a damaged or mislabelled file: say so instead of a traceback
         raise ImportStop(f"打不开 {path.name}（{type(exc).__name__}）：请在 Excel 里打开后另存为 .xlsx 再试。") from None
-    if sheet_name and sheet_name not in book.sheetnames:
-        raise ImportStop(f"{path.name} 里没有名为“{sheet_name}”的工作表：有 {'、'.join(book.sheetnames)}。")
-    sheet = book[sheet_name] if sheet_name else book.worksheets[0]
-    return [(number, tuple(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    names = book.sheetnames
+    if sheet_name and sheet_name not in names:
+        raise ImportStop(f"{path.name} 里没有名为“{sheet_name}”的工作表：有 {'、'.join(names)}。")
+    preferred = [n for n in names if prefer and prefer(n)]
+    title = sheet_name or (preferred[0] if len(preferred) == 1 else names[0])
+    sheet = book[title]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    _mark_uncomputed(rows, formulas[title])
+    _fill_merged(rows, sheet.merged_cells.ranges)
+    numbered = [(number, tuple(row)) for number, row in enumerate(rows, start=1)]
+    shown = path.name if len(names) == 1 else f"{path.name}[{title}]"
+    return Sheet(shown, numbered, title, [n for n in names if n != title])
+
+
+def _mark_uncomputed(rows: list[list], written) -> None:
+    for r, row in enumerate(written.iter_rows(values_only=True)):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value.startswith("=") and r < len(rows) and rows[r][c] is None:
+                rows[r][c] = h.Uncomputed(value)
+
+
+def _fill_merged(rows: list[list], ranges) -> None:
+    """A cell merged down several rows (a date written once for the day's entries) read in each row.
+
+    Only down, in its own column: a cell merged across columns (a title, 金额 over 收入 | 支出, a
+    summary spilling into 类别) says nothing about the columns beside it. Numbers are left in the
+    first row: copying an amount into each row would book it several times.
+    """
+    for merged in ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        if merged.max_row == merged.min_row or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            continue
+        for r in range(top + 1, min(merged.max_row, len(rows))):
+            if left < len(rows[r]):
+                rows[r][left] = value
 
 
 def _read_csv(path: Path):
@@ -77,6 +128,10 @@ def find_columns(rows, kind: str, mapping: dict[str, str]) -> Columns:
     for index, (number, cells) in enumerate(rows[:HEADER_SCAN]):
         found = _known_columns(cells, kind, wanted)
         if len(found) >= 2:
+            below = rows[index + 1] if index + 1 < len(rows) else (number + 1, ())
+            if _is_sub_header(cells, below[1], kind, wanted):  # 金额 over 收入 | 支出
+                number, cells = below[0], _combined(cells, below[1])
+                found = _known_columns(cells, kind, wanted)
             columns = Columns({}, {}, number, _year_in(rows[:index]))
             for col, cell in enumerate(cells):
                 _place(columns, col, h.text(cell) if not h.is_blank(cell) else "", found.get(col))
@@ -84,6 +139,26 @@ def find_columns(rows, kind: str, mapping: dict[str, str]) -> Columns:
     names = "、".join(names[0] for names in h.HEADERS[kind].values())
     raise ImportStop(f"在前 {HEADER_SCAN} 行里没找到表头：表头应是 {names} 这样的列名；"
                      "别的列名请用 --map 列名=字段 指明，如 --map 用途=summary。")
+
+
+def _is_sub_header(above, below, kind: str, wanted: dict[str, str]) -> bool:
+    """A second header row: headers under a merged group, and nothing else but the groups' own text."""
+    if not _known_columns(below, kind, wanted):
+        return False
+    for col, cell in enumerate(below):
+        if h.is_blank(cell):
+            continue
+        same = col < len(above) and not h.is_blank(above[col]) and h.text(above[col]) == h.text(cell)
+        known = isinstance(cell, str) and (h.normal_header(cell) in wanted or h.field_for(cell, kind))
+        if not (same or known):
+            return False
+    return True
+
+
+def _combined(above, below) -> tuple:
+    width = max(len(above), len(below))
+    cell = lambda row, col: row[col] if col < len(row) else None  # noqa: E731
+    return tuple(cell(below, c) if not h.is_blank(cell(below, c)) else cell(above, c) for c in range(width))
 
 
 def _mapped_field(kind: str, name: str) -> str:

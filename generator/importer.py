@@ -3,6 +3,8 @@
 Every row is converted exactly (amounts to the fen, dates as written in any common way),
 validated with the same models and rules as ``dangwu check``, and reported by the row number
 Excel shows. Nothing is written while any row is bad, and nothing without ``--write``.
+Rows already recorded are skipped (import_match), so a sheet kept all year imports again and
+again; the sheet's fund is checked against what its name or title says (import_fund).
 """
 from __future__ import annotations
 
@@ -18,16 +20,17 @@ from pydantic import ValidationError
 
 from generator import import_headers as h
 from generator import messages
+from generator.import_fund import assign_fund, fund_names, sheet_fund
+from generator.import_match import already_recorded, namesakes, repeats
 from generator.import_rows import Columns, Context, convert, is_blank_row
-from generator.import_sheet import ImportStop, check_columns, find_columns, read_sheet
+from generator.import_sheet import ImportStop, Sheet, check_columns, find_columns, read_sheet
 from generator.load.yamlfile import Loaded
 from generator.problems import WARNING, Problem, display_path, errors
 from generator.records.activities import Activity
 from generator.records.errors import to_problems
 from generator.records.finances import Entry
 from generator.records.members import Member
-from generator.scaffold import (KINDS, ScaffoldError, activity_id, choose_fund, fund_ids, ids_of, items,
-                                member_id, new_file_text, raw, year_items)
+from generator.scaffold import KINDS, activity_id, ids_of, items, member_id, new_file_text, raw, year_items
 from generator.yamledit import CannotAppend, append_items, quoted, read_text, write_text
 
 messages.add({
@@ -39,8 +42,10 @@ messages.add({
     ),
     "import-bad-amount": ("“{column}”列的“{value}”不是金额：请写成数字，最多两位小数，如 1280.50。",
                           "'{column}' holds '{value}', which is not an amount: write e.g. 1280.50."),
-    "import-negative-amount": ("“{column}”列的 {value} 是负数：收入和支出都写正数；退回的钱请写在另一列。",
-                               "'{column}' holds a negative {value}: write income and spending as positive numbers."),
+    "import-negative-amount": ("“{column}”列的 {value} 带负号，看不出是收还是支：表里有“收入”“支出”两列时，金额都写正数，"
+                               "记在哪一列就是收还是支；退回的钱请记在另一列。",
+                               "'{column}' holds a negative {value}, which is ambiguous: write income and spending "
+                               "as positive numbers in their own columns."),
     "import-no-amount": ("这一行没有金额：请在收入或支出（或金额）列填写。", "this row has no amount."),
     "import-two-amounts": ("这一行收入和支出都填了：一行只记一笔，请分成两行。",
                            "this row has both income and spending: one row per entry."),
@@ -60,13 +65,15 @@ messages.add({
                         "'{column}' holds '{value}': write a year such as 1998."),
     "import-unknown-name": ("“{column}”列的“{value}”不是本社区的{what}：可写 {known}。",
                             "'{column}': '{value}' is no known {what} here (known: {known})."),
-    "import-duplicate-entry": ("这一笔已经在 {file} 里了（第 {index} 笔，凭证 {voucher}）：同一张表不要导入两次；"
-                               "如确是另一笔，请核对日期、金额和凭证号。",
-                               "this entry is already in {file} (entry {index}, voucher {voucher})."),
-    "import-duplicate-activity": ("{file} 里已有 {date} 的“{title}”（{id}）：同一张表不要导入两次。",
-                                  "{file} already has '{title}' on {date} ({id})."),
-    "import-duplicate-member": ("名册里已有“{name}”（{id}）：同一个人不要导入两次；如是同名的另一人，请在表里为他写一个编号。",
-                                "the roster already has '{name}' ({id})."),
+    "import-formula-no-value": (
+        "“{column}”是公式 {formula}，但文件里没有保存它算出的值（多半是别的程序生成、没在 Excel 里保存过）："
+        "请在 Excel 或 WPS 里打开这个文件、保存后再导入，或把这一格改成数字。",
+        "'{column}' is the formula {formula} but the file holds no computed value: open and save it in Excel first.",
+    ),
+    "import-negative-balance": (
+        "记上这一笔后，“{fund}”在 {date} 的余额是 {balance}：余额不能是负数。多半是收入漏记，或金额、日期写错了，请核对。",
+        "after this entry the {fund} balance on {date} is {balance}: a balance cannot be negative.",
+    ),
 })
 
 MODELS = {"finances": Entry, "activities": Activity, "members": Member}
@@ -86,21 +93,30 @@ class FileChange:
 @dataclass
 class Plan:
     columns: Columns
+    sheet: Sheet | None = None
+    fund_note: str = ""  # how the fund was told from the sheet, when --fund was not given
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # warnings on the new lines: shown, not blocking
+    repeats: list[Problem] = field(default_factory=list)  # rows pasted twice: written only when confirmed
     consequences: list[Problem] = field(default_factory=list)  # new errors elsewhere the rows would cause
     changes: list[FileChange] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    present: dict[str, list[int]] = field(default_factory=dict)  # file → sheet rows already recorded there
     count: int = 0
 
 
 def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, year: int | None = None,
                 sheet_name: str | None = None, mapping: dict | None = None, constants: dict | None = None,
                 today: date | None = None) -> Plan:
-    rows = read_sheet(sheet, sheet_name)
+    names = fund_names(root) if kind == "finances" else {}
+    prefer = (lambda title: names[fund] in title) if fund in names else None
+    read = read_sheet(sheet, sheet_name, prefer)
+    rows = read.rows
     constants = {h.field_for(name, kind) or name: value for name, value in (constants or {}).items()}
-    ctx = _context(kind, sheet, root, rows, mapping or {}, constants, year)
-    plan = Plan(ctx.columns)
+    ctx = _context(kind, read, root, mapping or {}, constants, year)
+    plan = Plan(ctx.columns, read)
+    if kind == "finances":
+        fund, plan.fund_note = sheet_fund(read, ctx.columns.header_row, names, fund)
     records = []
     for number, cells in rows:
         if number <= ctx.columns.header_row or is_blank_row(cells):
@@ -113,8 +129,11 @@ def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, 
         plan.problems += problems
         records.append((number, record, problems))
     good = [(n, r) for n, r, p in records if not p]
-    _complete(kind, root, good, fund)
-    plan.problems += _duplicates(kind, root, ctx.sheet, good)
+    assign_fund(kind, root, good, fund)
+    good, plan.present = already_recorded(kind, root, good)
+    _assign_ids(kind, root, good)
+    plan.problems += namesakes(kind, root, ctx.sheet, good)
+    plan.repeats = repeats(kind, ctx.sheet, good)
     if plan.problems:
         return plan
     plan.changes = _changes(kind, root, good, fund)
@@ -123,7 +142,8 @@ def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, 
     return plan
 
 
-def _context(kind, sheet: Path, root: Path, rows, mapping, constants, year) -> Context:
+def _context(kind, read: Sheet, root: Path, mapping, constants, year) -> Context:
+    rows = read.rows
     org = raw(root / "organization.yml")
     units = {i: str(u.get("name", "")) for u in items(org, "units") if isinstance(i := u.get("id"), str)}
     posts = {i: str(p.get("name", "")) for p in items(org, "posts") if isinstance(i := p.get("id"), str)}
@@ -134,7 +154,7 @@ def _context(kind, sheet: Path, root: Path, rows, mapping, constants, year) -> C
     if unknown:
         raise ImportStop(f"--set 里的“{unknown[0]}”不是可导入的字段：可写 {'、'.join(h.HEADERS[kind])}。")
     check_columns(columns, kind, constants, units)
-    return Context(kind, sheet.name, columns, constants, year, units, partners, posts)
+    return Context(kind, read.name, columns, constants, year, units, partners, posts)
 
 
 def _is_total(ctx: Context, cells) -> bool:
@@ -144,19 +164,9 @@ def _is_total(ctx: Context, cells) -> bool:
     return bool(h.TOTAL_ROW_RE.fullmatch(re.sub(r"\s+", "", h.text(cells[index]))))
 
 
-def _complete(kind: str, root: Path, good, fund: str | None) -> None:
-    """What a row does not say itself: the sheet's fund, and ids in the community's pattern."""
-    if kind == "finances":
-        chosen = {}
-        for _, record in good:
-            year = int(record["date"][:4])
-            if year not in chosen:
-                try:
-                    chosen[year] = choose_fund(fund_ids(root, year), fund, year)
-                except ScaffoldError as exc:
-                    raise ImportStop(f"{exc}（一张账本只属于一种经费）") from None
-            record["fund"] = chosen[year]
-    elif kind == "activities":
+def _assign_ids(kind: str, root: Path, good) -> None:
+    """Ids in the community's pattern for rows that do not bring their own."""
+    if kind == "activities":
         taken = ids_of(year_items(root, "activities", "activities")) + [r["id"] for _, r in good if "id" in r]
         for _, record in good:
             if "id" not in record:
@@ -193,33 +203,6 @@ def _relabel(problem: Problem, ctx: Context) -> Problem:
     name = re.sub(r"\[\d+\]", "", problem.path).split(".")[-1]
     header = ctx.header(name) if name else ""
     return replace(problem, path=header, params={**problem.params, "column": header})
-
-
-def _duplicates(kind: str, root: Path, sheet: str, good) -> list[Problem]:
-    found = []
-    if kind == "finances":
-        for number, record in good:
-            path = root / "finances" / f"{record['date'][:4]}.yml"
-            for index, entry in enumerate(items(raw(path), "entries"), start=1):
-                if all(str(entry.get(k)) == record[k] for k in ("date", "amount", "voucher")):
-                    found.append(Problem("import-duplicate-entry", sheet, number, 1, params={
-                        "file": f"finances/{path.name}", "index": index, "voucher": record["voucher"]}))
-    elif kind == "activities":
-        existing = {(str(a.get("date")), str(a.get("title"))): a for a in year_items(root, "activities", "activities")}
-        for number, record in good:
-            old = existing.get((record["date"], record["title"]))
-            if old:
-                found.append(Problem("import-duplicate-activity", sheet, number, 1, params={
-                    "file": f"activities/{record['date'][:4]}.yml", "date": record["date"],
-                    "title": record["title"], "id": old.get("id", "")}))
-    else:
-        existing = {str(m.get("name")): str(m.get("id", "")) for m in items(raw(root / "members.yml"), "members")}
-        for number, record in good:
-            if record["name"] in existing:
-                found.append(Problem("import-duplicate-member", sheet, number, 1,
-                                     params={"name": record["name"], "id": existing[record["name"]]}))
-            existing.setdefault(record["name"], f"第 {number} 行")
-    return found
 
 
 # --- YAML text --------------------------------------------------------------------------------
@@ -273,14 +256,19 @@ def _check_together(plan: Plan, root: Path, today: date, ctx: Context) -> None:
     """Every rule of ``dangwu check`` on a copy of the community with the new lines in it.
 
     Problems on a new line go to that sheet row; any other new error (a declared balance that
-    no longer reconciles, say) blocks the import too, shown where it would appear.
+    no longer reconciles, say) blocks the import too, shown where it would appear. So does a
+    balance that goes below zero where it did not before.
     """
-    before = _community_problems(root, {}, today)
-    if errors(before):
-        first = before[0]
-        raise ImportStop(f"这个社区的记录现在有 {len(errors(before))} 个错误：请先运行 dangwu check 改正，再导入。"
-                         f"第一个：{first[0]}:{first[1].line}: {first[1].message()}")
-    for relative, problem in _community_problems(root, {c.path: c.new for c in plan.changes}, today):
+    before, sunk = _community_problems(root, {}, today)
+    wrong = [(file, p) for file, p in before if p.severity != WARNING]
+    if wrong:
+        file, first = wrong[0]
+        raise ImportStop(f"这个社区的记录现在有 {len(wrong)} 个错误：请先运行 dangwu check 改正，再导入。"
+                         f"第一个：{file}:{first.line}: {first.message()}")
+    after, negative = _community_problems(root, {c.path: c.new for c in plan.changes}, today)
+    already = {(file, p.params["key"]) for file, p in sunk}
+    after += [(file, p) for file, p in negative if (file, p.params["key"]) not in already]
+    for relative, problem in after:
         row = _row_of(plan, root, relative, problem.line)
         if row is not None:
             placed = _relabel(replace(problem, file=ctx.sheet, line=row, col=0), ctx)
@@ -289,8 +277,9 @@ def _check_together(plan: Plan, root: Path, today: date, ctx: Context) -> None:
             plan.consequences.append(replace(problem, file=relative))
 
 
-def _community_problems(root: Path, replaced: dict[Path, str], today: date) -> list[tuple[str, Problem]]:
-    """(file inside the community, problem) for a copy of the community with some files replaced."""
+def _community_problems(root: Path, replaced: dict[Path, str], today: date):
+    """(file inside the community, problem) for a copy of the community with some files replaced:
+    the problems ``dangwu check`` reports, and the first line of each fund and year whose balance is negative."""
     from generator.checks import check_community
     from generator.dataset import load_community
 
@@ -304,7 +293,26 @@ def _community_problems(root: Path, replaced: dict[Path, str], today: date) -> l
         community, problems = load_community(copy)
         if not errors(problems):
             problems += check_community(community, today)
-        return [(_relative(p.file, copy), p) for p in problems]
+        negative = _negative_balances(community) if not errors(problems) else []
+        return [(_relative(p.file, copy), p) for p in problems], [(_relative(p.file, copy), p) for p in negative]
+
+
+def _negative_balances(community) -> list[Problem]:
+    """The first entry of each fund and year after which the balance is below zero."""
+    from generator.views.format import money
+    from generator.views.ledger import fund_ledger
+
+    found = []
+    for year, finance in sorted(community.years("finances").items()):
+        for fund in finance.funds:
+            lines = fund_ledger(finance, fund, audience="members", year=year).lines
+            line = next((x for x in lines if x.balance < 0), None)
+            if line is not None:
+                file, number, _ = line.entry.src
+                found.append(Problem("import-negative-balance", file, number, 0, params={
+                    "fund": fund.name, "date": str(line.entry.date), "balance": money(line.balance),
+                    "key": (year, fund.id, line.index)}))
+    return found
 
 
 def _relative(file: str, copy: Path) -> str:
@@ -339,7 +347,8 @@ def report_problem(problem: Problem) -> str:
 
 
 def run(kind: str, sheet: Path, root: Path, *, fund=None, year=None, sheet_name=None, mapping=None,
-        constants=None, write: bool = False, today: date | None = None, out=print) -> int:
+        constants=None, write: bool = False, keep_duplicates: bool = False, today: date | None = None,
+        out=print) -> int:
     try:
         plan = plan_import(kind, sheet, root, fund=fund, year=year, sheet_name=sheet_name, mapping=mapping,
                            constants=constants, today=today)
@@ -357,30 +366,54 @@ def run(kind: str, sheet: Path, root: Path, *, fund=None, year=None, sheet_name=
             "导入这张表会让已有的记录出错：什么都没有写入。请核对表里的金额和日期，或先改正上面说的记录。")
         return 1
     if not plan.changes:
-        out("表里没有可以导入的行。")
+        out("表里的行都已经记录过了，没有要添加的。" if plan.present else "表里没有可以导入的行。")
         return 0
     for change in plan.changes:
         out(diff(change).rstrip("\n"))
-    for note in plan.notes:
+    for note in plan.notes + plan.repeats:
         out(report_problem(note))
+    if plan.repeats and write and not keep_duplicates:
+        out(f"有 {len(plan.repeats)} 行和前面的行完全一样：什么都没有写入。请删去重复的行后重新导入；"
+            "如确是另外的几笔，加上 --keep-duplicates 再运行。")
+        return 1
     return _finish(plan, root, write, out)
 
 
 def _describe(plan: Plan, sheet: Path, out) -> None:
-    columns = plan.columns
+    columns, read = plan.columns, plan.sheet
+    if read is not None and read.others:
+        out(f"读的是工作表“{read.title}”；这个文件里还有：{'、'.join(read.others)}（要读别的，用 --sheet 工作表名）")
     out(f"{sheet.name}：表头在第 {columns.header_row} 行，认出的列：{'、'.join(columns.headers.values())}")
+    if plan.fund_note:
+        out(plan.fund_note)
     if columns.personal:
         out(f"没有导入的个人信息列：{'、'.join(columns.personal)}（身份证号、手机、住址等不写进记录，也不会公开）")
     if columns.ignored:
         out(f"没有导入的列：{'、'.join(columns.ignored)}")
     for number, text in plan.skipped:
         out(f"跳过第 {number} 行（{text}）：合计、结转行不是一笔收支")
+    count = sum(len(rows) for rows in plan.present.values())
+    if count:
+        where = "、".join(f"{file}（第 {_spans(rows)} 行）" for file, rows in plan.present.items())
+        out(f"已有 {count} 行，跳过：这些行已记在 {where}")
+
+
+def _spans(numbers: list[int]) -> str:
+    """4、5、6、9 → 4–6、9"""
+    spans: list[list[int]] = []
+    for n in sorted(numbers):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return "、".join(f"{a}–{b}" if b > a else str(a) for a, b in spans)
 
 
 def _finish(plan: Plan, root: Path, write: bool, out) -> int:
     where = "、".join(f"{c.path.relative_to(root).as_posix()}（{len(c.rows)} 条）" for c in plan.changes)
     if not write:
-        out(f"以上是预览：{plan.count} 行都合格，将添加到 {where}。确认无误后，加上 --write 再运行一次才会写入。")
+        confirm = "（重复的行确是另外的几笔时，再加 --keep-duplicates）" if plan.repeats else ""
+        out(f"以上是预览：{plan.count} 行都合格，将添加到 {where}。确认无误后，加上 --write{confirm} 再运行一次才会写入。")
         return 0
     for change in plan.changes:
         write_text(change.path, change.new)

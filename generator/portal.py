@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.publish.csp import add_csp
 from generator.views.format import cn_date
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ def write_portal(out: Path, today: date) -> Path:
     streets = sorted({c.get("street", "") for c in communities} - {""})
     html = env.get_template("portal.html").render(
         street="、".join(streets) or "街道", communities=communities, built=cn_date(today))
+    html = add_csp(html)  # the same policy as the community pages: no inline script runs
     assets = out / "assets"
     assets.mkdir(exist_ok=True)
     for name in ("dangwu.css", "dangwu.js"):

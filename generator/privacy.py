@@ -1,11 +1,13 @@
-"""Personal data in text: find ID numbers, personal mobiles and bank cards; mask names.
+"""Personal data in text: find ID numbers, mobiles, bank cards, home addresses and birth dates.
 
-The board must never show a resident's 身份证号, personal mobile or bank card (PIPL Art. 28).
-Clerks paste them from Excel in every spelling: full-width digits, zero-width characters
-copied from a web page, spaces or dashes inside, a +86 in front. So the text is first
-normalised (NFKC, Unicode format characters dropped) with a map back to the original
-offsets, and the numbers are then looked for as whole digit groups: digits inside a longer
-run that fails the checks (a voucher, an amount, a hash) are not a finding.
+The board must never show a resident's 身份证号, personal mobile, bank card, home address or
+birth date (PIPL Art. 28). Clerks paste them from Excel in every spelling: full-width or
+Arabic-Indic digits, Chinese numerals (一三八〇…), zero-width characters copied from a web page,
+bidi controls that make the browser show a number the file holds backwards, spaces, dots,
+dashes or a line break inside, a +86 in front. So the text is read in each way a screen may
+show it (a *view*: normalised, numerals read as digits, right-to-left runs turned round), with
+a map back to the original offsets, and the numbers are then looked for as whole digit groups:
+digits inside a longer run that fails the checks (a voucher, an amount, a hash) are not a finding.
 """
 from __future__ import annotations
 
@@ -13,47 +15,75 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
+
+from generator import privacy_words
 
 ID_NUMBER, MOBILE, BANK_CARD = "id-number", "mobile", "bank-card"
-SEVERITY = {ID_NUMBER: "error", MOBILE: "error", BANK_CARD: "warning"}
+HOME_ADDRESS, BIRTH_DATE, ID_DOCUMENT = "home-address", "birth-date", "id-document"
+NUMBER_KINDS = (ID_NUMBER, MOBILE, BANK_CARD)
+SEVERITY = {ID_NUMBER: "error", MOBILE: "error", BANK_CARD: "warning",
+            HOME_ADDRESS: "error", BIRTH_DATE: "error", ID_DOCUMENT: "error"}
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "id-number" | "mobile" | "bank-card"
-    text: str  # the number as written in the original text
+    kind: str  # "id-number" | "mobile" | "bank-card" | "home-address" | "birth-date" | "id-document"
+    text: str  # as written in the original text
     start: int  # offsets into the ORIGINAL text
     end: int
-    severity: str  # "error" for id-number and mobile, "warning" for bank-card
+    severity: str  # "error", except "warning" for a bank card
+    number: str = ""  # the digits as a reader sees them, when the text holds them otherwise
+    #                   (一三八…, or stored backwards behind a bidi control)
 
     @property
     def digits(self) -> str:
         """The number itself: digits only (and a final X of an ID), without +86/0086."""
-        return canonical_number(self.text)
+        return self.number or canonical_number(self.text)
 
     @property
     def masked(self) -> str:
-        """The number as a message may show it: 110101********1234, 138****8000, 6222****1234."""
-        return mask_number(self.kind, self.digits)
+        """As a message may show it: 110101********1234, 138****8000, *号楼*单元***室."""
+        if self.kind in NUMBER_KINDS:
+            return mask_number(self.kind, self.digits)
+        return mask_words(self.text)
 
 
 # --- normalising -------------------------------------------------------------------------
 
+# Shown as blank but not spaces to Unicode: Hangul fillers, the braille blank.
+_BLANKS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
+
+
 class _FoldTable(dict):
-    """str.translate table: NFKC of each character, format characters dropped; filled lazily."""
+    """str.translate table, filled lazily: NFKC of each character; format characters (Cf) and
+    combining marks dropped (a keycap or an underline on a digit leaves the digit); every
+    script's decimal digits read as 0–9."""
 
     def __missing__(self, code: int):
         char = chr(code)
-        folded = "" if unicodedata.category(char) == "Cf" else unicodedata.normalize("NFKC", char)
+        if code in _BLANKS:
+            folded = " "
+        elif unicodedata.category(char) in ("Cf", "Mn", "Me"):
+            folded = ""
+        else:
+            folded = "".join(_ascii_digit(c) for c in unicodedata.normalize("NFKC", char))
         self[code] = code if folded == char else folded
         return self[code]
+
+
+def _ascii_digit(char: str) -> str:
+    """١ (Arabic-Indic), १ (Devanagari), 𝟏 (mathematical) … → "1"; anything else unchanged."""
+    if char > "\x7f" and unicodedata.category(char) == "Nd":
+        return str(unicodedata.digit(char))
+    return char
 
 
 _FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """NFKC per character, format characters (Cf: zero-width, BOM, soft hyphen) dropped."""
+    """NFKC per character, digits of every script as 0–9, invisible characters dropped."""
     return text.translate(_FOLD)
 
 
@@ -85,7 +115,101 @@ def canonical_number(text: str) -> str:
     return digits
 
 
-# --- the three checks --------------------------------------------------------------------
+def mask_words(text: str) -> str:
+    """An address or a date with every digit and numeral starred: *号楼*单元*室, ****年*月*日."""
+    return re.sub(r"[0-9〇零一二三四五六七八九十两幺]+", "*", fold(text))
+
+
+# --- views: the text as a screen may show it ------------------------------------------------
+
+class View:
+    """A folded reading of the text and, worked out only when a finding needs it, for each of
+    its characters the index of the original character it came from."""
+
+    def __init__(self, text: str, origin: Callable[[], list[int]] | list[int]):
+        self.text = text
+        self._origin = origin
+
+    @property
+    def origin(self) -> list[int]:
+        if callable(self._origin):
+            self._origin = self._origin()
+        return self._origin
+
+
+# Chinese numerals read out digit by digit (幺 is how 1 is said in a phone number).
+NUMERALS = str.maketrans("〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖", "001234567891123456789")
+# A run long enough to be a number once its numerals are digits: 11 or more, maybe in groups.
+_NUMERAL_RUN = re.compile(
+    r"[0-9〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖](?:[ \-.]?[0-9〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖Xx]){10,}")
+# Bidi controls that show what follows right to left, and what ends their reach.
+RTL_OPENERS = "\u202b\u202e\u2067\u200f\u061c"  # RLE, RLO, RLI, RLM, ALM
+RTL_CLOSERS = "\u202c\u2069\n\u2029"  # PDF, PDI, a line or block end
+
+
+def views(text: str) -> list[View]:
+    """The text normalised, then (only when it could matter) with numerals read as digits and
+    with each right-to-left run turned round: by character (an override shows 00083100831 as
+    13800138000) and by digit group (an embedding shows 8000 0013 138 as 138 0013 8000)."""
+    base = View(fold(text), lambda: origins(text))
+    found = [base]
+    numerals = _numerals_as_digits(base.text)
+    if numerals != base.text:
+        found.append(View(numerals, lambda: base.origin))
+    if any(c in text for c in RTL_OPENERS):
+        found += [_reordered(text, base, by_groups) for by_groups in (False, True)]
+    return found
+
+
+def _numerals_as_digits(folded: str) -> str:
+    return _NUMERAL_RUN.sub(lambda m: m.group().translate(NUMERALS), folded)
+
+
+def _reordered(text: str, base: View, by_groups: bool) -> View:
+    """``base`` with every right-to-left run shown in the order a browser would show it."""
+    run_of = _rtl_runs(text)
+    out: list[tuple[str, int]] = []
+    run: list[tuple[str, int]] = []
+    current = -1
+    for pair in zip(base.text, base.origin):
+        here = run_of[pair[1]]
+        if here != current and run:
+            out += _turned(run, by_groups) if current >= 0 else run
+            run = []
+        current = here
+        run.append(pair)
+    out += _turned(run, by_groups) if current >= 0 else run
+    return View("".join(c for c, _ in out), [o for _, o in out])
+
+
+def _rtl_runs(text: str) -> list[int]:
+    """For each character, the index of the RTL control whose run it is in (-1: none)."""
+    runs, current = [], -1
+    for index, char in enumerate(text):
+        if char in RTL_OPENERS:
+            current = index
+        elif char in RTL_CLOSERS:
+            current = -1
+        runs.append(current)
+    return runs
+
+
+def _turned(run: list[tuple[str, int]], by_groups: bool) -> list[tuple[str, int]]:
+    if not by_groups:
+        return run[::-1]
+    tokens, current, digit = [], [], None
+    for pair in run:
+        is_digit = "0" <= pair[0] <= "9"
+        if current and is_digit != digit:
+            tokens.append(current)
+            current = []
+        current.append(pair)
+        digit = is_digit
+    tokens.append(current)
+    return [pair for token in reversed(tokens) for pair in token]
+
+
+# --- the three number checks ---------------------------------------------------------------
 
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
@@ -162,13 +286,16 @@ def mask_number(kind: str, digits: str) -> str:
     return digits[:4] + "****" + digits[-4:]
 
 
-# --- finding them in text ----------------------------------------------------------------
+# --- finding numbers in a view ---------------------------------------------------------------
 
 # A digit group; an 18-character ID may end in X. A group glued to a decimal point with
 # digits on the other side is part of an amount (0.30000000000000004), not a number to check.
 _GROUP = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]+(?:[Xx](?![0-9A-Za-z]))?(?!\.?[0-9])")
-# What may stand between the groups of one number: spaces and at most one dash.
-_SEPARATOR = re.compile(r"[ \t]*[-‐‑‒–—−]?[ \t]*")
+# What may stand between the groups of one number: spaces, at most one dash, or one line
+# break (a browser shows a line break inside a paragraph as a space).
+_SEPARATOR = re.compile(r"[ \t]*(?:[-‐‑‒–—−]|\r?\n)?[ \t]*")
+# Groups joined by dots, two dots or more (138.0013.8000): an amount has one.
+_DOTTED = re.compile(r"(?<![0-9.])[0-9]+(?:[.·•・。][0-9]+){2,}(?![0-9]|[.·•・。][0-9])")
 # A country code before a mobile written in groups: +86, 0086, (+86).
 _COUNTRY = re.compile(r"(?:\(\s*)?(?:\+|00)\s*86\s*\)?[ \t]*[-‐‑‒–—−]?[ \t]*$")
 MIN_GROUP = 3  # "1 2 3 4 5 6" is a list of numbers, not a phone; real groups are 3+ digits
@@ -178,9 +305,14 @@ SHORTEST = 11  # a mobile; nothing shorter is a personal number
 
 @dataclass(frozen=True)
 class _Group:
-    start: int  # in the normalised text
+    start: int  # in the view
     end: int
     value: str
+
+
+def _undotted(folded: str) -> str:
+    """Dots between the groups of a dotted number read as spaces (same length, same offsets)."""
+    return _DOTTED.sub(lambda m: re.sub(r"[^0-9]", " ", m.group()), folded)
 
 
 def _groups(folded: str) -> list[_Group]:
@@ -203,16 +335,14 @@ def _chains(folded: str, groups: list[_Group]) -> list[list[_Group]]:
     return chains
 
 
-# How people write a number in groups; a run of groups of another shape (coordinates in an
-# SVG path, a list of counts) is not read as one number.
-_MOBILE_SHAPES = {(3, 4, 4), (3, 8), (7, 4), (4, 3, 4)}
-
-
 def _shape_ok(kind: str, lengths: tuple[int, ...]) -> bool:
+    """How people write a number in groups; a run of groups of another shape (coordinates in
+    an SVG path, a list of counts) is not read as one number. A mobile is written in any
+    grouping (3-4-4, 4-4-3, 3-3-5, 7-4 …), each group 3 digits or more."""
     if kind == MOBILE:
-        return lengths in _MOBILE_SHAPES
+        return len(lengths) <= 4
     if kind == ID_NUMBER:
-        return lengths[0] == 6  # the region code first: 110101 19900307 1234
+        return lengths[0] == 6 or lengths[:2] == (3, 3)  # the region code first: 110101 19900307 1234
     return lengths[0] == 6 or (set(lengths[:-1]) == {4} and lengths[-1] in (3, 4))
 
 
@@ -252,33 +382,75 @@ def _country_prefix(folded: str, start: int) -> int:
     return match.start() if match else start
 
 
-def find_personal_data(text: str, allowed_phones: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every ID number, personal mobile and bank card number in ``text``, in order.
-
-    ``allowed_phones`` are the office's own numbers (compared by digits only).
-    """
-    folded = fold(text)
-    origin: list[int] | None = None  # worked out only when there is something to report
-    allowed = {canonical_number(p) for p in allowed_phones}
-    findings = []
+def _numbers(folded: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every personal number in a view."""
+    folded = _undotted(folded)
+    found = []
     for chain in _chains(folded, _groups(folded)):
         if sum(len(g.value) for g in chain) < SHORTEST:
             continue
         for kind, first, last in _match_chain(chain):
-            origin = origin or origins(text)
             start, end = chain[first].start, chain[last].end
             if kind == MOBILE:
                 start = _country_prefix(folded, start)
-            finding = _finding(text, origin, kind, start, end)
+            found.append((kind, start, end))
+    return found
+
+
+# --- finding everything --------------------------------------------------------------------
+
+def find_personal_data(text: str, allowed_phones: frozenset[str] = frozenset(),
+                       allowed_addresses: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every ID number, personal mobile, bank card number, home address and birth date in
+    ``text``, in order, each once however many views show it.
+
+    ``allowed_phones`` are the office's own numbers (compared by digits only);
+    ``allowed_addresses`` the office's own address (an address inside one is not reported).
+    """
+    allowed = {canonical_number(p) for p in allowed_phones}
+    offices = [fold(a) for a in allowed_addresses]
+    candidates: list[Finding] = []
+    for view in views(text):
+        for kind, start, end in _numbers(view.text) + privacy_words.find(view.text):
+            finding = _finding(text, view, kind, start, end)
             if kind == MOBILE and finding.digits in allowed:
                 continue
+            if kind == HOME_ADDRESS and any(fold(finding.text) in office for office in offices):
+                continue
+            candidates.append(finding)
+    # Where views disagree (digits stored backwards may pass as a bank card), an error wins
+    # over a warning, then the earlier view; sorted() is stable.
+    findings: list[Finding] = []
+    for finding in sorted(candidates, key=lambda f: f.severity != "error"):
+        if not any(_overlap(finding, f) for f in findings):
             findings.append(finding)
-    return findings
+    return sorted(findings, key=lambda f: (f.start, f.end))
 
 
-def _finding(text: str, origin: list[int], kind: str, start: int, end: int) -> Finding:
-    first, last = origin[start], origin[end - 1] + 1
-    return Finding(kind, text[first:last], first, last, SEVERITY[kind])
+def _overlap(one: Finding, other: Finding) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _finding(text: str, view: View, kind: str, start: int, end: int) -> Finding:
+    places = view.origin[start:end]
+    first, last = min(places), max(places) + 1
+    finding = Finding(kind, text[first:last], first, last, SEVERITY[kind])
+    if kind in NUMBER_KINDS:
+        number = canonical_number(view.text[start:end])
+        if number != finding.digits:
+            return Finding(kind, finding.text, first, last, finding.severity, number)
+    return finding
+
+
+def find_in_file_name(name: str, allowed_phones: frozenset[str] = frozenset()) -> list[Finding]:
+    """Personal data in a file's name (it is shown in every URL), and the names of identity
+    documents: a photo called 张三身份证正面.jpg is most likely the card itself."""
+    found = find_personal_data(name, allowed_phones)
+    for start, end in privacy_words.documents(fold(name)):
+        origin = origins(name)
+        first, last = origin[start], origin[end - 1] + 1
+        found.append(Finding(ID_DOCUMENT, name[first:last], first, last, SEVERITY[ID_DOCUMENT]))
+    return sorted(found, key=lambda f: (f.start, f.end))
 
 
 # --- names -------------------------------------------------------------------------------

@@ -24,7 +24,16 @@ class Problem:
     severity: str = ERROR
 
     def message(self, lang: str = "zh") -> str:
-        return render(self.code, lang, {"field": self.path, **self.params})
+        return render(self.code, lang, {"field": self.field_words(lang), **self.params})
+
+    def field_words(self, lang: str = "zh") -> str:
+        """Where in the record, as the message says it: 第 221 条活动的“类别” (the dotted
+        ``path`` stays for tools, and for English)."""
+        if lang == "en" or not self.path:
+            return self.path
+        from generator.records.places import spoken  # records import this module
+
+        return spoken(self.file, self.path)
 
     def where(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"

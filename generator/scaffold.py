@@ -297,13 +297,14 @@ def new_record(root: Path, kind_name: str, on: date, fund: str | None = None) ->
     return Added(path, appended.line + 1, "\n".join(added) + "\n")
 
 
-def new_community(data_dir: Path, slug: str, year: int) -> Path:
-    """A complete community folder that passes ``dangwu check``, every value a placeholder."""
+def new_community(data_dir: Path, slug: str, since: date) -> Path:
+    """A complete community folder that passes ``dangwu check``, every value a placeholder;
+    its records start ``since`` (the year files are that year's)."""
     if not SLUG_RE.match(slug):
         raise ScaffoldError(f"社区文件夹名“{slug}”只能用小写英文字母、数字和短横线（它会出现在网址里），如 hepingli。")
     root = data_dir / "communities" / slug
     if root.exists():
         raise ScaffoldError(f"{root} 已经存在：换一个名字，或直接编辑里面的文件。")
-    for name, text in community_files(slug, year).items():
+    for name, text in community_files(slug, since).items():
         write_text(root / name, text)
     return root

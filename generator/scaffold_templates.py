@@ -1,15 +1,18 @@
 """The files of a new community (``dangwu new community SLUG``), as the clerk will first see them.
 
-Every value is a placeholder that passes ``dangwu check`` (so the community builds at once)
-while being plainly something to replace: "（请填写…）", and the office phone 010-00000000.
-``$year`` is replaced by the current year.
+Every value is a placeholder that ``dangwu check`` accepts with a warning (so the clerk can
+preview at once) while being plainly something to replace: "（请填写…）", and the office phone
+010-00000000; ``dangwu build`` refuses to publish them (generator/checks/placeholders.py).
+``$year`` is replaced by the current year, ``$since`` by the day the community was created:
+months and quarters before it are not held against the new community (三会一课, 公开目录).
 """
 from __future__ import annotations
 
+from datetime import date
 from string import Template
 
 COMMUNITY = """\
-# 社区基本信息：改好每个“（请填写…）”。电话只写组织的座机，不写个人手机。
+# 社区基本信息：改好每个“（请填写…）”和电话 010-00000000。电话只写组织的座机，不写个人手机。
 name: "（请填写社区名称，如 和平里社区）"  # 社区名称
 short_name: "（请填写简称，如 和平里）"  # 简称：用于门户和大屏
 street: "（请填写所属街道）"  # 所属街道
@@ -28,6 +31,7 @@ supervision:  # 监督渠道
   mailbox: "（请填写意见箱位置，如 党群服务中心一楼大厅）"  # 意见箱
   reception: "（请填写接待日，如 每月第一个周三上午）"  # 接待日
 masking: middle  # 姓名显示：full 全名，middle 张*明，surname 张*
+records_since: $since  # 开始记录的日期：这以前的月份不检查三会一课和按期公开；补记以前的记录时可以改早
 """
 
 ORGANIZATION = """\
@@ -116,7 +120,7 @@ FILES = {
 }
 
 
-def community_files(slug: str, year: int) -> dict[str, str]:
-    """Path inside the community folder → text, for a new community."""
-    values = {"slug": slug, "year": str(year)}
+def community_files(slug: str, since: date) -> dict[str, str]:
+    """Path inside the community folder → text, for a new community whose records start ``since``."""
+    values = {"slug": slug, "year": str(since.year), "since": since.isoformat()}
     return {Template(name).substitute(values): Template(text).substitute(values) for name, text in FILES.items()}

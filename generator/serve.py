@@ -3,7 +3,8 @@
 With one community (``--community SLUG``): MkDocs' live-reload server over build/<slug>/docs,
 and a watcher that re-renders the pages when a YAML file changes. Pages are written only when
 their text changed, so MkDocs rebuilds once per edit and never loops. A file with errors
-prints its problems and leaves the preview as it was.
+prints its problems and leaves the preview as it was, under a banner listing each problem's
+file:line and message (generator/preview_banner.py) until it is fixed.
 
 Without ``--community``: builds every community and the portal, serves ``site/`` as it will
 be published, and rebuilds a community when its records change.
@@ -19,9 +20,11 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator import preview_banner
 from generator.checks import load_and_check
 from generator.problems import errors
 
@@ -58,36 +61,56 @@ def _watch(folder: Path, callback) -> Observer:
 
 
 def rerender(data_dir: Path, slug: str, today: date | None) -> bool:
-    from generator.build import render_docs
+    from generator.build import build_dir_for, render_docs
 
     communities, problems = load_and_check(data_dir, [slug], today or date.today())
     for problem in problems:
         print(problem.as_text(), flush=True)
+    build_dir = build_dir_for(slug, "public")
     if errors(problems):
-        print("有错误：预览保持上一次的样子，改正后会自动更新。", flush=True)
+        preview_banner.write_problems(build_dir, problems, kept_last_good=True)
+        print("有错误：预览保持上一次的样子（页面顶部列出问题），改正后会自动更新。", flush=True)
         return False
     render_docs(communities[0], today or date.today(), "public")
+    preview_banner.write_problems(build_dir, problems, kept_last_good=False)  # after the pages: one reload
     print(f"{time.strftime('%H:%M:%S')} 已更新 {slug} 的页面", flush=True)
     return True
+
+
+def _preview_options(config: Path, build_dir: Path) -> dict:
+    """The banner hook on top of the community's own hooks, and its problems file watched.
+    Only the preview passes these: a build never shows the banner."""
+    hooks = yaml.safe_load(config.read_text(encoding="utf-8")).get("hooks", [])
+    return {"hooks": [*hooks, preview_banner.__file__],
+            "watch": [str(preview_banner.problems_path(build_dir))]}
 
 
 def serve_community(data_dir: Path, slug: str, today: date | None, port: int) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from generator.build import _configure, render_docs
+    from generator.build import _configure, build_dir_for, render_docs
     from generator.engine.mkdocs import preload
 
     communities, problems = load_and_check(data_dir, [slug], today or date.today())
+    for problem in problems:
+        print(problem.as_text())
+    root = build_dir_for(slug, "public")
     if errors(problems):
-        for problem in problems:
-            print(problem.as_text())
-        return 1
-    ctx, pages, root = render_docs(communities[0], today or date.today(), "public")
-    config = _configure(ctx, pages, root, root / "preview-site")
+        config = root / "mkdocs.yml"
+        if not config.is_file():  # no earlier preview to show under the banner
+            print("有错误：改正后再运行 dangwu serve。")
+            return 1
+        print("有错误：预览显示上一次的样子（页面顶部列出问题），改正后会自动更新。")
+        preview_banner.write_problems(root, problems, kept_last_good=True)
+    else:
+        ctx, pages, root = render_docs(communities[0], today or date.today(), "public")
+        config = _configure(ctx, pages, root, root / "preview-site")
+        preview_banner.write_problems(root, problems, kept_last_good=False)
     preload()
-    _watch(communities[0].root, lambda: rerender(data_dir, slug, today))
-    print(f"预览：http://{HOST}:{port}/  （修改 {communities[0].root}/ 里的文件后页面自动刷新；Ctrl+C 退出）")
-    mkdocs_serve(str(config), livereload=True, dev_addr=f"{HOST}:{port}")
+    community_root = data_dir / "communities" / slug
+    _watch(community_root, lambda: rerender(data_dir, slug, today))
+    print(f"预览：http://{HOST}:{port}/  （修改 {community_root}/ 里的文件后页面自动刷新；Ctrl+C 退出）", flush=True)
+    mkdocs_serve(str(config), livereload=True, dev_addr=f"{HOST}:{port}", **_preview_options(config, root))
     return 0
 
 

@@ -62,7 +62,7 @@ NOTICES = """notices:
     end: 2026-03-06
     body: |
       经支部委员会研究，拟接收周小明同志为中共预备党员，现予公示。
-      周小明，身份证号 {ID:zwsp}。
+      周小明，身份证号 {ID:spaced}。
     contact: "{MOBILE:fullwidth-dashed}"
     people: [周小明]
   - id: n2026-02
@@ -83,15 +83,15 @@ def test_dangwu_check_names_file_line_and_field_without_echoing_the_number(write
     assert status == 1
     assert [line.split(": ")[0].rsplit("notices/", 1)[1] for line in lines] == [
         "2026.yml:7:11", "2026.yml:10:14", "2026.yml:17:11"]
-    assert "personal-id-number “notices[1].body”里有身份证号 999999********" in lines[0]
-    assert "personal-mobile “notices[1].contact”里有个人手机号 138****8000" in lines[1]
-    assert "personal-bank-card 警告 “notices[2].body”里像是银行卡号" in lines[2]
+    assert "personal-id-number 第 1 条公示的“正文”里有身份证号 999999********" in lines[0]
+    assert "personal-mobile 第 1 条公示的“受理电话”里有个人手机号 138****8000" in lines[1]
+    assert "personal-bank-card 警告 第 2 条公示的“正文”里像是银行卡号" in lines[2]
     for secret in SECRETS:
         assert secret not in out
 
 
 def test_a_bank_card_alone_is_a_warning(write_community):
-    body = fill(NOTICES.split("  - id: n2026-02")[0].replace("身份证号 {ID:zwsp}", "卡号 {CARD}")
+    body = fill(NOTICES.split("  - id: n2026-02")[0].replace("身份证号 {ID:spaced}", "卡号 {CARD}")
                 .replace("{MOBILE:fullwidth-dashed}", "010-62001235"))
     _, problems = load_and_check(write_community({"notices/2026.yml": body}), None, TODAY)
     assert [(p.code, p.severity) for p in problems] == [("personal-bank-card", "warning")]
@@ -112,11 +112,11 @@ def test_office_phones_come_from_office_supervision_and_phones():
 
 
 @pytest.mark.parametrize("code, zh", [
-    ("personal-id-number", "“notices[1].body”里有身份证号 999999********1233：身份证号不能公开，"
+    ("personal-id-number", "第 1 条公示的“正文”里有身份证号 999999********1233：身份证号不能公开，"
                            "请把它删掉（需要核对身份时记在内部台账里，不要写进记录）。"),
-    ("personal-mobile", "“notices[1].body”里有个人手机号 138****8000：个人手机号不能公开，请删掉或改写组织的办公电话；"
+    ("personal-mobile", "第 1 条公示的“正文”里有个人手机号 138****8000：个人手机号不能公开，请删掉或改写组织的办公电话；"
                         "如果这是组织对外公开的号码，请把它写进 community.yml 的 phones。"),
-    ("personal-bank-card", "“notices[1].body”里像是银行卡号 6222****5673：银行卡号不能公开，请删掉，或只写后四位，如“尾号5673”。"),
+    ("personal-bank-card", "第 1 条公示的“正文”里像是银行卡号 6222****5673：银行卡号不能公开，请删掉，或只写后四位，如“尾号5673”。"),
 ])
 def test_exact_messages(code, zh):
     kind = code.removeprefix("personal-")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.dataset import load_community
-from generator.history import ADDED, CHANGED, REMOVED, describe, diff_file, match_entries
+from generator.history import ADDED, CHANGED, REMOVED, diff_file, match_entries
+from generator.history_text import Wording
 from generator.pages import changes
 from generator.pages.context import PageContext
 from tests.conftest import TODAY
@@ -88,20 +89,20 @@ def test_the_page_shows_what_each_commit_added_changed_and_removed(three_commits
     text = page(three_commits)
     third, second, first = (text.index(f"## 2026年3月{d}日") for d in (9, 6, 1))
     assert third < second < first  # newest first
-    assert "撤回公示" in text[third:second] and "三月主题党日；改正一笔支出" in text[second:first]
-    assert "删除公示 n2026-01 关于拟接收周*明同志为预备党员的公示（已撤回）" in text[third:second]
-    assert "新增活动 2026-03-06 三月主题党日" in text[second:first]
-    assert "修改财务 2026年第2笔 学雷锋志愿服务物资：金额 -¥350.50 → -¥530.50" in text[second:first]
+    assert "删除公示“关于拟接收周*明同志为预备党员的公示”（已撤回）" in text[third:second]
+    assert "新增活动 2026年3月6日“三月主题党日”" in text[second:first]
+    assert "修改财务 2026年第2笔“学雷锋志愿服务物资”：金额 -¥350.50 → -¥530.50" in text[second:first]
     assert '<a href="../activities/2026/#a2026-0306">' in text
     assert '<a href="../finances/2026/#f2026-2">' in text
-    assert "新增活动 2026-01-10 一月主题党日：清理楼道堆物" in text[first:]
+    assert "新增活动 2026年1月10日“一月主题党日：清理楼道堆物”" in text[first:]
+    assert "撤回公示" not in text and "改正一笔支出" not in text  # commit messages are never shown
 
 
 def test_the_public_page_leaves_out_members_only_records_and_masks_names(three_commits):
     public, members = page(three_commits), page(three_commits, "members")
     assert "三月临时支委会" not in public and "周小明" not in public
-    assert "新增活动 2026-03-07 三月临时支委会" in members
-    assert "删除公示 n2026-01 关于拟接收周小明同志为预备党员的公示（已撤回）" in members
+    assert "新增活动 2026年3月7日“三月临时支委会”" in members
+    assert "删除公示“关于拟接收周小明同志为预备党员的公示”（已撤回）" in members
     assert "党费" not in public and "一季度党费" in members
 
 
@@ -119,8 +120,8 @@ def test_a_shallow_clone_says_the_history_is_partial(three_commits, tmp_path):
     subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{data}", str(clone)], check=True, capture_output=True)
     text = page(clone / "communities" / SLUG)
     assert "只保存了最近的一部分更新历史" in text
-    assert "删除公示 n2026-01" in text
-    assert "更早的历史没有保存在这里" in text and "新增活动 2026-03-06" not in text
+    assert "删除公示“关于拟接收周*明同志为预备党员的公示”" in text
+    assert "更早的历史没有保存在这里" in text and "新增活动 2026年3月6日" not in text
 
 
 def test_without_git_history_the_page_says_so(write_community, monkeypatch):
@@ -150,22 +151,26 @@ def test_changes_read_as_plain_chinese():
     new = {"funds": [{"id": "service", "name": "服务群众经费"}], "entries": [{**E, "amount": "-53.00"}, {**E, "voucher": "记-2"}]}
     found = diff_file("finances/2026.yml", old, new, "public")
     assert [c.action for c in found] == [CHANGED, ADDED]
-    assert describe(found[0]) == "修改财务 2026年第1笔 茶水：金额 -¥35.00 → -¥53.00"
-    assert describe(found[1]) == "新增财务 2026年第2笔 2026-03-05 茶水 支出 ¥35.00"
+    line = Wording().line
+    assert line(found[0]) == "修改财务 2026年第1笔“茶水”：金额 -¥35.00 → -¥53.00"
+    assert line(found[1]) == "新增财务 2026年第2笔“茶水”：日期 2026年3月5日；金额 -¥35.00"
     notice = {"id": "n1", "title": "关于张三同志的公示", "people": ["张三"], "body": "正文"}
     gone = diff_file("notices/2026.yml", {"notices": [notice]}, {"notices": []}, "public")
     assert [c.action for c in gone] == [REMOVED]
-    assert describe(gone[0], lambda n: n[0] + "*") == "删除公示 n1 关于张*同志的公示（已撤回）"
+    assert Wording(lambda n: n[0] + "*").line(gone[0]) == "删除公示“关于张*同志的公示”（已撤回）"
 
 
-def test_text_is_named_not_repeated_and_members_only_moves_read_as_withdrawn():
-    old = {"activities": [{"id": "a1", "date": "2026-03-05", "title": "义诊", "summary": "旧的内容"}]}
-    new = {"activities": [{"id": "a1", "date": "2026-03-06", "title": "义诊", "summary": "新的内容"}]}
+def test_changed_fields_read_old_to_new_and_members_only_moves_read_as_withdrawn():
+    old = {"activities": [{"id": "a1", "date": "2026-03-05", "title": "义诊", "summary": "旧的内容", "unit": "zb"}]}
+    new = {"activities": [{"id": "a1", "date": "2026-03-06", "title": "义诊", "summary": "新的内容", "unit": "zb2"}]}
     (change,) = diff_file("activities/2026.yml", old, new, "public")
-    assert describe(change) == "修改活动 2026-03-06 义诊：日期 2026-03-05 → 2026-03-06；内容摘要"
+    wording = Wording(refs={"units": {"zb": "第一党支部", "zb2": "第二党支部"}})
+    assert wording.line(change) == ("修改活动 2026年3月6日“义诊”：日期 2026年3月5日 → 2026年3月6日；"
+                                    "组织 第一党支部 → 第二党支部；内容摘要 旧的内容 → 新的内容")
+    assert "zb" not in Wording().line(change)  # a unit the site does not name: the field only
     hidden = {"activities": [{**new["activities"][0], "audience": "members"}]}
     (change,) = diff_file("activities/2026.yml", new, hidden, "public")
-    assert describe(change) == "删除活动 2026-03-06 义诊（改为仅党内公开）"
+    assert Wording().line(change) == "删除活动 2026年3月6日“义诊”（改为仅党内公开）"
     assert diff_file("activities/2026.yml", hidden, new, "public")[0].action == ADDED
 
 
@@ -181,8 +186,8 @@ def test_a_number_removed_from_a_record_is_not_republished_by_the_history(write_
     commit(data, "删去手机号", "2026-03-06T09:00:00+08:00")
     for audience in ("public", "members"):
         text = page(root, audience)
-        assert "13812345678" not in text
-        assert "学雷锋志愿服务物资 联系人（已隐去）" in text
+        assert "13812345678" not in text and "8138" not in text and "联系人" not in text
+        assert "修改财务 2026年第2笔“学雷锋志愿服务物资”：金额 -¥350.50 → -¥35.00；摘要 （含个人信息，已隐去） → 学雷锋志愿服务物资" in text
 
 
 def test_a_repository_without_commits_has_no_updates_yet(write_community, git_env):

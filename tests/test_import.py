@@ -66,16 +66,15 @@ def test_a_realistic_ledger_with_bad_rows_is_refused_row_by_row(write_community,
     data = write_community()
     before = ledger(data).read_bytes()
     rows = [list(r) for r in GOOD_ROWS]
-    rows[3][5] = 0.1 + 0.2  # a formula's result: not exact to the fen
+    rows[3][5] = 12.345  # a formula's result with a third decimal: not exact to the fen
     rows[4][0] = "2026年2月30日"
     sheet = workbook(tmp_path / "账本.xlsx", rows)
-    as_excel_writes_it(sheet, "0.3", repr(0.1 + 0.2))
 
     code = run("import", "finances", str(sheet), str(data), "--community", SLUG, "--fund", "service", "--write")
     out = capsys.readouterr().out
 
     assert code == 1
-    assert "账本.xlsx 第 6 行：“支出（元）”列的 0.30000000000000004 不能精确到分" in out
+    assert "账本.xlsx 第 6 行：“支出（元）”列的 12.345 不能精确到分" in out
     assert "账本.xlsx 第 7 行：日期“2026年2月30日”不存在" in out
     assert "第 4 行：" not in out and "第 5 行：" not in out
     assert "什么都没有写入" in out
@@ -107,16 +106,24 @@ def test_a_good_ledger_is_shown_first_then_written_with_exact_amounts(write_comm
     assert run("check", str(data)) == 0
 
     capsys.readouterr()
-    assert run("import", "finances", str(sheet), str(data), "--community", SLUG, "--fund", "service") == 1
-    assert "第 4 行：这一笔已经在 finances/2026.yml 里了" in capsys.readouterr().out
+    written = ledger(data).read_bytes()
+    assert run("import", "finances", str(sheet), str(data), "--community", SLUG, "--fund", "service", "--write") == 0
+    out = capsys.readouterr().out
+    assert "已有 4 行，跳过：这些行已记在 finances/2026.yml（第 4–7 行）" in out
+    assert "表里的行都已经记录过了" in out and ledger(data).read_bytes() == written
 
 
 def test_a_ledger_belongs_to_one_fund_named_when_there_are_several(write_community, tmp_path, capsys):
     data = write_community()
-    sheet = workbook(tmp_path / "账本.xlsx", GOOD_ROWS)
+    sheet = workbook(tmp_path / "账本.xlsx", GOOD_ROWS, title="二季度账")
     assert run("import", "finances", str(sheet), str(data), "--community", SLUG) == 2
     out = capsys.readouterr().out
     assert "service（党组织服务群众经费）、dues（党费）" in out and "--fund" in out
+
+    sheet = workbook(tmp_path / "账本.xlsx", GOOD_ROWS)  # titled 2026年党组织服务群众经费收支明细账
+    assert run("import", "finances", str(sheet), str(data), "--community", SLUG) == 0
+    out = capsys.readouterr().out
+    assert "按标题，这是“党组织服务群众经费”（service）的账。" in out and "+    fund: service" in out
 
 
 def test_missing_columns_are_named_with_the_ways_to_supply_them(write_community, tmp_path, capsys):
@@ -183,6 +190,8 @@ def test_activities_are_validated_with_the_same_rules(write_community, tmp_path,
 
 @pytest.mark.parametrize("cell, expected", [
     (1280.5, "1280.50"), (0.3, "0.30"), (3000, "3000.00"), (-0.0, "0.00"), ("1,234.5", "1234.50"),
+    # what Excel shows (15 digits) of a formula's float, or of an exported amount written with 16 digits
+    (0.1 + 0.2, "0.30"), (11.9 * 3, "35.70"), (72845.14999999999, "72845.15"),
     ("¥35", "35.00"), ("１２.３４", "12.34"), (Decimal("7.1"), "7.10"),
 ])
 def test_amounts_are_exact_to_the_fen(cell, expected):
@@ -190,7 +199,7 @@ def test_amounts_are_exact_to_the_fen(cell, expected):
 
 
 @pytest.mark.parametrize("cell, code", [
-    (0.1 + 0.2, "import-inexact-amount"), (12.345, "import-inexact-amount"), ("12.345", "import-inexact-amount"),
+    (12.345, "import-inexact-amount"), (0.30000000001, "import-inexact-amount"), ("12.345", "import-inexact-amount"),
     ("三十元", "import-bad-amount"), (True, "import-bad-amount"),
 ])
 def test_amounts_that_cannot_be_exact_are_refused(cell, code):
@@ -218,7 +227,8 @@ def test_every_import_message_renders_in_both_languages():
     import generator.importer  # noqa: F401  (registers the codes)
 
     params = {"column": "支出", "value": "x", "year": "2026", "what": "党组织", "known": "zb", "file": "f",
-              "index": "1", "voucher": "记-1", "date": "2026-03-05", "title": "t", "id": "a1", "name": "张三"}
+              "index": "1", "voucher": "记-1", "date": "2026-03-05", "title": "t", "id": "a1", "name": "张三",
+              "formula": "=11.9*3", "first": "4", "what_en": "date", "fund": "党费", "balance": "-¥1.00"}
     codes = [c for c in MESSAGES if c.startswith("import-")]
     assert len(codes) >= 15
     for code in codes:

@@ -129,7 +129,6 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fine(write_community):
     ("title: 通知: 开会\n", (1, 10), "请给整个值加引号"),
     ("a:\n  b: 1\n c: 2\n", (3, 2), "缩进没有对齐"),
     ("a: b\nc\n", (3, 1), "少了“: ”"),
-    ("a: \"zb\n", (2, 1), "引号没有配对"),
     ("a: [1, 2\n", (2, 1), "方括号 [ ] 没有配对"),
     ("path: \"C:\\Users\"\n", (1, 12), "反斜杠"),  # "\\U" wants 8 hex digits and finds "s"
     ("a: @x\n", (1, 4), "加引号"),
@@ -139,6 +138,31 @@ def test_syntax_errors_are_explained_in_chinese(text, place, words):
     assert (problem.code, problem.line, problem.col) == ("yaml-syntax", *place)
     assert words in problem.message()
     assert not re.search(r"[a-z]{3}", problem.message())  # no PyYAML English left for the clerk
+
+
+def test_an_unclosed_quote_is_named_on_its_own_line_not_at_the_end_of_the_file():
+    loaded, [problem] = parse_text("a: \"zb\nb: c\n", "f.yml")
+    assert (problem.code, problem.line, problem.col) == ("yaml-unclosed-quote", 1, 4)
+    assert problem.message() == "“a”的值以引号 \" 开头，但这一行里没有配对的 \"：请在值的末尾补上 \"，或去掉开头的 \"。"
+
+
+def test_an_unclosed_quote_is_found_even_when_the_next_field_is_quoted():
+    loaded, [problem] = parse_text('title: "通知\nlocation: "二楼"\n', "f.yml")
+    assert (problem.code, problem.line, problem.col) == ("yaml-unclosed-quote", 1, 8)
+
+
+def test_every_slip_is_named_and_the_parser_too_when_no_slip_explains_where_it_stopped():
+    # The unclosed bracket on line 1 stops the parser on line 2; the open quote on line 3 and the
+    # full-width colon on line 4 are named as well, so the clerk fixes all three in one pass.
+    loaded, problems = parse_text("a: [1, 2\nb: c\nd: \"e\nf：g\n", "f.yml")
+    assert sorted((p.line, p.col, p.code) for p in problems) == [
+        (2, 2, "yaml-syntax"), (3, 4, "yaml-unclosed-quote"), (4, 2, "yaml-fullwidth-colon")]
+
+
+def test_text_of_a_block_scalar_or_a_value_quoted_over_lines_is_never_taken_for_a_slip():
+    text = "a: |\n  note:x 和 \"引号\n  time：10 点\nb: \"第一行\n  第二行\"\nc: [1\n"
+    loaded, [problem] = parse_text(text, "f.yml")
+    assert (problem.code, problem.line) == ("yaml-syntax", 7)
 
 
 def test_an_unusual_syntax_error_still_shows_pyyaml_words():
@@ -152,9 +176,9 @@ ACTIVITY = "activities:\n  - id: a1\n    date: {}\n    kind: 其他\n    unit: z
 
 
 @pytest.mark.parametrize("typed, code", [
-    ("2026-13-40", "no-such-date"), ("2026-02-30", "no-such-date"), ("2026-2-30", "bad-date"),
-    ("2026/03/05", "bad-date"), ("2026年3月5日", "bad-date"), ("２０２６-03-05", "bad-date"),
-    ("2026-03-05T10:00", "bad-date"),
+    ("2026-13-40", "no-such-date"), ("2026-02-30", "no-such-date"), ("2026-2-30", "no-such-date"),
+    ("2026/03/05", "date-write-as"), ("2026年3月5日", "date-write-as"), ("２０２６-03-05", "date-write-as"),
+    ("2026-03-05T10:00", "bad-date"), ("三月五日", "bad-date"),
 ])
 def test_impossible_or_misformatted_dates_are_refused_with_the_line(typed, code):
     assert validated("activities", ACTIVITY.format(typed)) == [(code, 3, 11, "activities[1].date")]

@@ -1,11 +1,16 @@
 """Every valid record, written out as YAML and read back strictly, is the same record."""
 from __future__ import annotations
 
+import shutil
 import typing
 from datetime import date
+from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
+
+from generator.cli import main
 
 from generator.load.yamlfile import parse_text
 from generator.records.activities import ActivitiesFile, Activity, ActivityKind, Attendance
@@ -111,3 +116,66 @@ def test_amounts_are_written_as_quoted_text():
     # The dump a round trip relies on: amounts stay strings, so the strict loader accepts them.
     ledger = FinanceFile(funds=[Fund(id="s", name="经费")], opening={"s": "12.50"})
     assert "s: '12.50'" in as_yaml(ledger, flow=False)
+
+
+# --- every sample ledger through Excel and back ------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data"
+TODAY = date(2026, 11, 23)
+
+
+def without_sections(text: str, *keys: str) -> str:
+    """The YAML text with the named top-level sections (key line and everything under it) left out."""
+    kept, dropping = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1].strip() and not line.startswith("#"):
+            dropping = line.split(":")[0] in keys
+        if not dropping:
+            kept.append(line)
+    return "".join(kept)
+
+
+def ledger_entries(root: Path, year: int) -> dict[str, list[dict]]:
+    """Each fund's entries in ledger order (date, then file order), as plain data."""
+    from generator.dataset import load_community
+    from generator.views.ledger import fund_ledger
+
+    community, problems = load_community(root)
+    finance = community.years("finances")[year]
+    return {fund.id: [line.entry.model_dump() for line in fund_ledger(finance, fund, "members", year).lines]
+            for fund in finance.funds}
+
+
+@pytest.mark.parametrize("slug", sorted(p.name for p in (SAMPLES / "communities").iterdir()))
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_every_sample_ledger_goes_to_excel_and_back_unchanged(slug, year, tmp_path, capsys):
+    """Export a sample year, take its entries out of a copy, import every fund's sheet back: the same entries."""
+    shutil.copytree(SAMPLES, tmp_path / "data")
+    data = tmp_path / "data"
+    root = data / "communities" / slug
+    expected = ledger_entries(root, year)
+    book = tmp_path / "账本.xlsx"
+    assert main(["export", "finances", str(data), "--community", slug, "--year", str(year), "--out", str(book)]) == 0
+    assert "已导出" in capsys.readouterr().out
+
+    ledger = root / "finances" / f"{year}.yml"
+    ledger.write_text(without_sections(ledger.read_text(encoding="utf-8"), "entries", "checks"), encoding="utf-8")
+    for later in (root / "finances").glob("*.yml"):
+        if int(later.stem) > year:
+            later.unlink()  # its opening carries the closing just taken out
+    names = {fund.id: fund.name for fund in load_community_funds(root, year)}
+    for fund, name in names.items():
+        code = main(["import", "finances", str(book), str(data), "--community", slug, "--fund", fund,
+                     "--sheet", name, "--write", "--today", TODAY.isoformat()])
+        out = capsys.readouterr().out
+        assert code == 0, out
+        assert f"已写入 {len(expected[fund])} 条" in out or not expected[fund]
+    assert ledger_entries(root, year) == expected
+    assert main(["check", str(data), "--community", slug, "--today", TODAY.isoformat()]) == 0
+
+
+def load_community_funds(root: Path, year: int):
+    from generator.dataset import load_community
+
+    community, _ = load_community(root)
+    return community.years("finances")[year].funds

@@ -11,6 +11,8 @@
 #   DANGWU_SITE          the folder the web server serves   (default: $DANGWU_REPO/site)
 #   DANGWU_MEMBERS_SITE  the 党内 site, for an intranet only (default: none, not built)
 #   DANGWU               the dangwu command                 (default: $DANGWU_REPO/.venv/bin/dangwu)
+#   GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL
+#                        who git says the server is          (default: "dangwu 发布" <dangwu-publish@localhost>)
 #
 # A failed check or build publishes nothing: the site stays exactly as it was. The script
 # rebuilds when the records changed, and once a day anyway (a 公示's "还剩 N 个工作日" and
@@ -23,6 +25,11 @@ SITE=${DANGWU_SITE:-$REPO/site}
 MEMBERS_SITE=${DANGWU_MEMBERS_SITE:-}
 DANGWU=${DANGWU:-$REPO/.venv/bin/dangwu}
 export TZ=${TZ:-Asia/Shanghai}  # "today" is the board's day, not the server's UTC day
+# The server commits nothing: it only fast-forwards, which needs no identity. Should a step that
+# writes a commit be added (a merge, a tag), git on a fresh machine would stop at "Please tell me
+# who you are"; it finds the machine account here instead, never a person's name.
+export GIT_AUTHOR_NAME=${GIT_AUTHOR_NAME:-dangwu 发布} GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL:-dangwu-publish@localhost}
+export GIT_COMMITTER_NAME=${GIT_COMMITTER_NAME:-$GIT_AUTHOR_NAME} GIT_COMMITTER_EMAIL=${GIT_COMMITTER_EMAIL:-$GIT_AUTHOR_EMAIL}
 
 log() { echo "$(date '+%F %T') $*"; }
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.checks import (cadence, catalog, commitments, dates, ledger, notices, personal_data,
-                             placeholders, references)
-from generator.dataset import Community, community_dirs, load_community
+from generator.checks import (cadence, catalog, commitments, dates, ledger, markdown, notices, personal_data,
+                             photos, placeholders, references, site_links)
+from generator.dataset import Community, community_dirs, load_safely
+from generator.load.unsafe import unsafe_outside_communities
 from generator.problems import Problem
 
 RULES = [references.check, dates.check, personal_data.check, ledger.check, commitments.check, notices.check,
-         cadence.check, catalog.check, placeholders.check]
+         cadence.check, catalog.check, placeholders.check, photos.check, site_links.check, markdown.check]
 
 
 def check_community(community: Community, today: date) -> list[Problem]:
@@ -19,7 +20,7 @@ def check_community(community: Community, today: date) -> list[Problem]:
 
 def load_and_check(data_dir: Path, slugs: list[str] | None, today: date):
     """Load and check every community (or the named ones): (communities, problems)."""
-    communities, problems = [], []
+    communities, problems = [], unsafe_outside_communities(data_dir)
     dirs = community_dirs(data_dir)
     if slugs:
         known = {d.name for d in dirs}
@@ -29,8 +30,10 @@ def load_and_check(data_dir: Path, slugs: list[str] | None, today: date):
     elif not dirs:
         problems.append(Problem("no-communities", str(data_dir / "communities"), 0, 0))
     for folder in dirs:
-        community, found = load_community(folder)
+        community, found = load_safely(folder)
         problems += found
+        if community is None:  # a link or special file: nothing in the folder was opened
+            continue
         if not any(p.severity == "error" for p in found):
             problems += check_community(community, today)
         else:

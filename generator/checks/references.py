@@ -1,8 +1,18 @@
 """Ids are unique per kind, and every reference (unit, member, fund, partner, owner) resolves."""
 from __future__ import annotations
 
+from generator import messages
 from generator.dataset import Community
 from generator.problems import Problem
+
+messages.add({
+    "members-only-reference": (
+        "公开的{kind_zh}写了仅党内公开的{target_zh}“{value}”：公开网站会显示这条{kind_zh}，却不能显示“{value}”。"
+        "请把这条{kind_zh}也设为 audience: members，或从“{key}”里删掉“{value}”，或把那个{target_zh}改为公开。",
+        "a public {kind} names the members-only {target} '{value}' in '{key}': make the {kind} members-only too, "
+        "remove '{value}', or publish the {target}.",
+    ),
+})
 
 
 def _dupes(kind: str, records) -> list[Problem]:
@@ -98,7 +108,19 @@ def _record_refs(kinds, ids) -> list[Problem]:
         if a.unit not in ids["unit"]:
             found.append(_missing(a, "unit", a.unit, "unit"))
         found += [_missing(a, "partners", p, "partner") for p in a.partners if p not in ids["partner"]]
+    members_only = {p.id for p in kinds["partner"] if p.audience == "members"}
+    for a in kinds["activity"]:
+        if a.audience != "members":
+            found += [_members_only(a, "partners", p, "activity", "partner") for p in a.partners if p in members_only]
     return found
+
+
+def _members_only(record, field: str, value: str, kind: str, target: str) -> Problem:
+    """A public record naming a members-only one: the public page would print its id or name."""
+    file, line, col = record.src_of(field)
+    return Problem("members-only-reference", file, line, col, path=field, params={
+        "key": field, "value": value, "kind": kind, "target": target,
+        "target_zh": {"partner": "共建单位"}.get(target, target)})
 
 
 def _finance_refs(community: Community) -> list[Problem]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
+HOOKS = Path(__file__).with_name("hooks.py")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -59,6 +60,8 @@ def write_config(build_dir: Path, *, site_name: str, site_dir: Path, nav: list, 
         "site_dir": str(site_dir),
         "theme": {"custom_dir": str(REPO / "theme")},
         "plugins": [{"search": {"jieba_dict_user": str(userdict)}}],
+        # Escapes the site name and page titles for Material's templates (see hooks.py).
+        "hooks": [str(HOOKS)],
         "nav": nav,
         "extra": extra,
     }

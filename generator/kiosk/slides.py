@@ -46,7 +46,7 @@ def notice_slides(notices) -> list[Slide]:
 def commitment_slides(ctx, year: int | None, total) -> list[Slide]:
     if not year or total is None or total.total == 0:
         return []
-    per_unit = rollup_by_unit(ctx.community, year_commitments(ctx, year), ctx.today)
+    per_unit = rollup_by_unit(ctx.community, year_commitments(ctx, year), ctx.today, ctx.audience)
     rows = [(ctx.units.get(unit, unit), r) for unit, r in per_unit.items()]
     title = f"{year}年承诺践诺"
     parts = chunks(rows, UNITS_PER_SLIDE) or [[]]

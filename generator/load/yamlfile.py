@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from generator import messages
+from generator.load import typos
 from generator.problems import Problem
 
 
@@ -68,6 +70,37 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 # from Word or a web page) and the line separators U+0085/U+2028/U+2029 that YAML counts as
 # new lines. PyYAML would stop with a traceback or shift every line number after them.
 INVISIBLE_RE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+# Format characters (Unicode Cf) and fillers show nothing, yet change what a reader sees: a
+# bidi control (U+202E …) makes the browser show 00083100831 as 13800138000, a zero-width space
+# splits a number so no check finds it. A zero-width joiner inside an emoji (👨‍👩‍👧) is fine.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+HIDDEN_RE = re.compile(
+    f"[{BIDI_CONTROLS}\u00ad\u034f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180e\u200b\u200c\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "|\u200d(?!(?<=[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]\u200d)[\U0001f000-\U0001faff\u2600-\u27bf])")
+_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+messages.add({"hidden-char": (
+    "这一行有看不见的{what}（{char}），多半是从网页、微信或 Word 复制来的：它能让网页上显示的文字和文件里写的"
+    "不一样，把号码等内容藏起来。请删除这几个字，再用键盘重新输入。",
+    "an invisible {what_en} ({char}), usually pasted from a web page: it can make the page show other "
+    "text than the file holds and hide numbers; delete these characters and type them again.",
+)})
+
+
+def hidden_char(line: str, file: str, number: int, col_offset: int = 0) -> Problem | None:
+    """The first invisible format character of a line, as a problem (also used for content/*.md)."""
+    odd = HIDDEN_RE.search(line)
+    if not odd:
+        return None
+    char = odd.group()
+    what, what_en = (("文字方向控制符", "bidi control") if _BIDI_RE.match(char)
+                     else ("零宽字符", "zero-width character") if char in _ZERO_WIDTH
+                     else ("格式字符", "format character"))
+    return Problem("hidden-char", file, number, odd.start() + 1 + col_offset,
+                   params={"char": f"U+{ord(char):04X}", "what": what, "what_en": what_en})
 
 
 def _invisible(text: str, file: str) -> list[Problem]:
@@ -82,6 +115,9 @@ def _invisible(text: str, file: str) -> list[Problem]:
         if odd:
             found.append(Problem("yaml-control-char", file, number, odd.start() + 1,
                                  params={"char": f"U+{ord(odd.group()):04X}"}))
+        hidden = hidden_char(line, file, number)
+        if hidden:
+            found.append(hidden)
     return found
 
 
@@ -120,11 +156,23 @@ FAST = (yaml.CSafeLoader, yaml.CBaseLoader)
 EXACT = (yaml.SafeLoader, yaml.BaseLoader)
 
 
+# Records nest a few levels (file → entries → entry → attendance); thousands of "[" would make
+# the composer and every walk over the data recurse until Python gives up with a traceback.
+MAX_DEPTH = 32
+
+
 def _events(text: str, file: str, loader=yaml.SafeLoader) -> list[Problem]:
-    """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents."""
-    found, documents = [], 0
+    """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents,
+    nesting deeper than any record."""
+    found, documents, depth = [], 0, 0
     for event in yaml.parse(text, Loader=loader):
         line, col = _mark(event)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return found + [Problem("yaml-too-deep", file, line, col, params={"depth": MAX_DEPTH})]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents == 2:
@@ -202,7 +250,12 @@ def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
-        return None, [_syntax(file, line, col, exc.problem or "")]
+        # The parser stops where the structure breaks, often a line or the whole file after the
+        # slip: every slip is named on its own line, and the parser's words only when no slip
+        # on or before that line explains them.
+        slips = typos.scan(text, file)
+        explained = any(slip.line <= line for slip in slips)
+        return None, slips + ([] if explained else [_syntax(file, line, col, exc.problem or "")])
     except yaml.YAMLError as exc:  # unmarked errors; the reader's are caught by _invisible first
         return None, [_syntax(file, 1, 1, str(exc).splitlines()[0])]
 

@@ -29,7 +29,7 @@ def review_record(review) -> dict:
 
 def commitment_record(ctx, year: int, c) -> dict:
     state = commitment_state(c, ctx.today)
-    unit = unit_of_owner(ctx.community, c.owner)
+    unit = unit_of_owner(ctx.community, c.owner, ctx.audience)
     return {
         "id": c.id, "owner_id": _shown_owner_id(ctx, c.owner),
         "owner": owner_name(ctx.community, c.owner, ctx.name, ctx.audience),

@@ -1,19 +1,19 @@
 """finances.json and finances-<year>.csv: the ledgers a resident sees, line by line with the balance.
 
-Built from ``views.ledger.fund_ledgers`` for the site's audience, so the public files hold no
-members-only fund (党费 by default) and no members-only entry, and every total is the sum of
-the lines written next to it.
+Built from ``views.ledger.year_ledgers`` for the site's audience, so the public files hold no
+members-only fund (党费 by default) and no members-only entry, every total is the sum of the
+lines written next to it, and a year opens on the previous year's public closing.
 """
 from __future__ import annotations
 
 from generator.opendata.common import amount, community_ref, iso, site_link, text_cell
-from generator.views.ledger import fund_ledgers, project_states
+from generator.views.ledger import project_states, year_ledgers
 
 CSV_HEADER = ["经费", "日期", "摘要", "类别", "收入", "支出", "余额", "凭证号", "经办人", "审批人", "服务群众项目"]
 
 
 def _ledgers(ctx, year: int) -> list:
-    return fund_ledgers(ctx.community.years("finances")[year], ctx.audience, year=year)
+    return year_ledgers(ctx.community.years("finances"), year, ctx.audience)
 
 
 def _project_names(ctx, year: int) -> dict[str, str]:
@@ -36,6 +36,7 @@ def fund_record(ctx, year: int, ledger, projects: dict[str, str]) -> dict:
         "id": ledger.fund.id, "name": ledger.fund.name,
         "opening": amount(ledger.opening), "income": amount(ledger.income),
         "spending": amount(ledger.spending), "closing": amount(ledger.closing),
+        "members_only_entries": ledger.hidden, "members_only_entries_earlier": ledger.hidden_earlier,
         "by_quarter": [{"quarter": q, "income": amount(i), "spending": amount(s)}
                        for q, (i, s) in ledger.by_quarter.items()],
         "by_category": [{"category": c, "income": amount(i), "spending": amount(s)}
@@ -66,7 +67,9 @@ def year_record(ctx, year: int) -> dict:
 def document(ctx) -> dict:
     return {
         "community": community_ref(ctx), "currency": "CNY",
-        "note": "金额单位为元，两位小数；收入为正、支出为负；balance 是该笔之后的余额。",
+        "note": "金额单位为元，两位小数；收入为正、支出为负；balance 是该笔之后的余额。"
+                "members_only_entries 是本年仅在党内公开、不计入合计和余额的笔数；年初余额由往年公开的收支结转，"
+                "不含往年仅在党内公开的 members_only_entries_earlier 笔。",
         "years": [year_record(ctx, y) for y in sorted(ctx.years("finances"))],
     }
 

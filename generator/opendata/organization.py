@@ -4,12 +4,13 @@ memberships, posts.
 A person here has an id and a name, nothing else: the name as this site shows it (an ordinary
 member masked 张*明 on the public site; committee members and post holders in full). Members
 are identified by their roster id; a committee member not linked to a roster entry this site
-shows gets an id of its own (``<unit>-committee-<n>``), so no hidden record's id leaks.
+shows gets an id of its own (``<unit>-committee-<n>``), so no hidden record's id leaks. A member of
+a members-only unit is a member of the unit shown above it (see ``views.organization.shown_units``).
 """
 from __future__ import annotations
 
 from generator.opendata.common import community_ref, iso, site_link
-from generator.views.organization import post_holders, roster, unit_tree
+from generator.views.organization import post_holders, roster, shown_units, unit_tree
 
 MEMBER_ROLE = "党员"
 
@@ -40,7 +41,8 @@ def document(ctx) -> dict:
     units = [node.unit for node in unit_tree(ctx.community, ctx.audience)]
     members = roster(ctx.community, ctx.audience)
     persons = {m.id: ctx.name(m.name) for m in members}
-    memberships = [membership(m.id, m.unit, MEMBER_ROLE) for m in members if m.unit in ctx.units]
+    folded = shown_units(ctx.community, ctx.audience)  # a members-only unit's members count under its parent
+    memberships = [membership(m.id, folded[m.unit], MEMBER_ROLE) for m in members if folded.get(m.unit)]
     memberships += _committees(ctx, units, members, persons)
     posts = []
     for post, holders in post_holders(ctx.community, ctx.audience):

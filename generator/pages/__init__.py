@@ -13,6 +13,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from generator.privacy import literal_markdown
 from generator.sanitize import render_markdown
 from generator.views import format as fmt
 
@@ -33,6 +34,9 @@ def environment() -> jinja2.Environment:
         money=fmt.money,
         cn_date=fmt.cn_date,
         md=lambda text: Markup(render_markdown(text or "")),
+        # Record text on a Markdown line (a heading, a paragraph outside an HTML block): shown
+        # as typed, so "[点我](javascript:…)" or "**" in a name is not read as Markdown.
+        literal=lambda text: Markup(literal_markdown(str(text))),
         front=front_matter,
         width=lambda pct: f"dw-w-{5 * round(max(0, min(100, int(pct))) / 5)}",
     )

@@ -6,7 +6,7 @@ from generator.pages.commitments import year_commitments
 from generator.pages.notices import open_notices
 from generator.views.activities import latest
 from generator.views.commitments import rollup
-from generator.views.ledger import fund_ledgers
+from generator.views.ledger import year_ledgers
 
 
 def board(ctx) -> dict:
@@ -18,7 +18,7 @@ def board(ctx) -> dict:
         "commitment_year": c_year,
         "commitments": rollup(year_commitments(ctx, c_year), ctx.today) if c_year else None,
         "finance_year": f_year,
-        "ledgers": fund_ledgers(ctx.community.years("finances")[f_year], ctx.audience, year=f_year) if f_year else [],
+        "ledgers": year_ledgers(ctx.community.years("finances"), f_year, ctx.audience) if f_year else [],
         "activities": latest(ctx.community, ctx.audience, 5),
     }
 

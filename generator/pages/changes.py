@@ -1,8 +1,10 @@
 """更新记录: per commit of the records, what was added, changed or removed, in plain Chinese.
 
 Removed records stay visible here (what was withdrawn, and when), so a resident never meets a
-silent gap. The public site lists only changes to public records; a commit that touched only
-members-only records does not appear there at all.
+silent gap. Only what today's site may show is told: a record members-only today is not named
+on the public site (a commit that touched only such records does not appear there at all), a
+deleted one is named by its title without its fields, every value passes the personal-data
+guard and today's name masking, and commit messages and authors are never shown.
 """
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from generator.checks.personal_data import office_phones
-from generator.history import ADDED, VERBS, Change, describe
+from generator.checks.personal_data import office_address, office_phones
+from generator.history import ADDED, VERBS, Change, Present, entry_projection
 from generator.history_git import ERROR, NONE, History, Version, community_history
+from generator.history_text import Wording
 from generator.pages import render
-from generator.privacy import find_personal_data
 from generator.views.ledger import entry_visible, fund_visible
+from generator.views.organization import roster
 from generator.views.people import visible
 
 PAGE = "changes/index.md"
@@ -32,7 +35,6 @@ class Line:
 @dataclass(frozen=True)
 class Update:
     version: Version
-    subject: str
     lines: tuple[Line, ...]
     more: str = ""  # the summary of lines beyond MAX_LINES
 
@@ -51,9 +53,9 @@ def last_changed(ctx, kind: str, year: int | None = None) -> date | None:
     """The day of the latest commit that changed a record of ``kind`` (in ``year``'s file) that
     this site shows; None when the history has none (no git, or older than what is read)."""
     path = f"{kind}/{year}.yml" if year is not None else f"{kind}.yml"
-    history = community_history(ctx.community.root)
+    history, now = community_history(ctx.community.root), present(ctx)
     for version in history.versions:
-        if any(change.file == path for change in history.changes(version, ctx.audience)):
+        if any(change.file == path for change in history.changes(version, ctx.audience, now)):
             return version.day
     return None
 
@@ -73,32 +75,76 @@ def notes(history: History, updates: list[Update]) -> list[str]:
 
 
 def history_updates(ctx, history: History) -> list[Update]:
-    links, allowed = Links(ctx), office_phones(ctx.community)
+    links, wording, now = Links(ctx), wording_for(ctx, history.people()), present(ctx)
     updates = []
     for version in history.versions:
         if version.boundary:
-            updates.append(Update(version, subject(version.subject, allowed),
-                                 (Line("更早的历史没有保存在这里，这次更新无法与之前的版本比较。", action="note"),)))
+            updates.append(Update(version, (Line("更早的历史没有保存在这里，这次更新无法与之前的版本比较。", action="note"),)))
             continue
-        changes = history.changes(version, ctx.audience)
+        changes = history.changes(version, ctx.audience, now)
         if not changes:
             continue  # nothing this site shows (members-only records, or formatting only)
-        lines = tuple(Line(scrub(describe(c, ctx.name), allowed), links.href(c), c.action)
-                      for c in changes[:MAX_LINES])
-        updates.append(Update(version, subject(version.subject, allowed), lines, more_text(changes[MAX_LINES:])))
+        lines = tuple(Line(wording.line(c), links.href(c), c.action) for c in changes[:MAX_LINES])
+        updates.append(Update(version, lines, more_text(changes[MAX_LINES:])))
     return updates
 
 
-def subject(text: str, allowed: frozenset[str]) -> str:
-    """The commit's message, unless it holds a phone or ID number (then it is left out)."""
-    return "" if find_personal_data(text, allowed) else text
+def wording_for(ctx, people: frozenset[str] = frozenset()) -> Wording:
+    """Today's rules for this site: its namer, the names it gives units, partners, posts and funds,
+    and everyone the history names (masked in quoted text as today's namer says)."""
+    c = ctx.community
+    refs: dict[str, dict] = {"units": ctx.units}
+    org, partners, members = c.single("organization"), c.single("partners"), c.single("members")
+    refs["posts"] = {p.id: p.name for p in visible(org.posts, ctx.audience)} if org else {}
+    refs["partners"] = {p.id: p.name for p in visible(partners.partners, ctx.audience)} if partners else {}
+    owners = {m.id: ctx.name(m.name) for m in roster(c, ctx.audience)} if members else {}
+    refs["owners"] = {**owners, **{k: v for k, v in ctx.units.items()}}
+    refs["funds"], refs["projects"] = {}, {}
+    for ledger in c.years("finances").values():
+        funds = {f.id: f for f in ledger.funds if fund_visible(f, ctx.audience)}
+        refs["funds"].update({i: f.name for i, f in funds.items()})
+        refs["projects"].update({p.id: p.name for p in ledger.projects if p.fund in funds})
+    return Wording(ctx.name, refs, office_phones(c), office_address(c), frozenset(people))
 
 
-def scrub(text: str, allowed: frozenset[str]) -> str:
-    """An old version may hold the very number it was corrected to remove: never republish it."""
-    for finding in sorted(find_personal_data(text, allowed), key=lambda f: f.start, reverse=True):
-        text = text[:finding.start] + "（已隐去）" + text[finding.end:]
-    return text
+def present(ctx) -> Present:
+    """Today's records as this site sees them: what the history may still name."""
+    c, audience = ctx.community, ctx.audience
+    shown, hidden = set(), set()
+
+    def sort(kind: str, records, key=lambda r: r.id, seen=None) -> None:
+        records = list(records)
+        shown_now = {id(r) for r in (visible(records, audience) if seen is None else filter(seen, records))}
+        for r in records:
+            (shown if id(r) in shown_now else hidden).add((kind, key(r)))
+
+    for kind in ("activities", "notices", "commitments"):
+        for f in c.years(kind).values():
+            sort(kind, getattr(f, kind))
+    if c.single("members"):  # the roster leaves out more than members-only records
+        listed = {id(m) for m in roster(c, audience)}
+        sort("members", c.single("members").members, seen=lambda m: id(m) in listed)
+    for kind, lists in (("partners", ("partners",)), ("organization", ("units", "posts")), ("catalog", ("items",))):
+        single = c.single(kind)
+        for name in lists if single else ():
+            sort(name, getattr(single, name))
+    entries = []
+    for year, ledger in c.years("finances").items():
+        funds = {f.id: f for f in ledger.funds}
+        fund_seen = lambda fid: fid in funds and fund_visible(funds[fid], audience)  # noqa: E731
+        sort("funds", ledger.funds, seen=lambda f: fund_visible(f, audience))
+        sort("projects", ledger.projects, seen=lambda p: fund_seen(p.fund))
+        sort("checks", ledger.checks, key=lambda k: (k.date.isoformat(), k.fund), seen=lambda k: fund_seen(k.fund))
+        entries.append((year, tuple(
+            (tuple(entry_projection(_written(e)).values()),
+             fund_seen(e.fund) and entry_visible(e, funds[e.fund], audience)) for e in ledger.entries)))
+    return Present(frozenset(shown), frozenset(hidden), tuple(entries))
+
+
+def _written(entry) -> dict:
+    """A ledger line as its YAML has it (the history compares versions as written)."""
+    return {"date": entry.date.isoformat(), "amount": f"{entry.amount}", "summary": entry.summary,
+            "voucher": entry.voucher, "fund": entry.fund}
 
 
 def more_text(rest: list[Change]) -> str:

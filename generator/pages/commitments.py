@@ -23,8 +23,8 @@ def pages(ctx) -> dict[str, str]:
     for year in years:
         items = year_commitments(ctx, year)
         rows = [(c, commitment_state(c, ctx.today), owner_name(ctx.community, c.owner, ctx.name, ctx.audience),
-                 unit_of_owner(ctx.community, c.owner)) for c in items]
-        by_unit = rollup_by_unit(ctx.community, items, ctx.today)
+                 unit_of_owner(ctx.community, c.owner, ctx.audience)) for c in items]
+        by_unit = rollup_by_unit(ctx.community, items, ctx.today, ctx.audience)
         out[f"commitments/{year}.md"] = render(
             "commitments_year.md.j2", year=year, **freshness(ctx, "commitments", year),
             rows=rows, total=rollup(items, ctx.today),

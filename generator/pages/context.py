@@ -19,7 +19,7 @@ class PageContext:
     units: dict = field(init=False)
 
     def __post_init__(self):
-        self.name = namer(self.community, self.audience)
+        self.name = namer(self.community, self.audience, self.today)
         self.units = unit_names(self.community, self.audience)
 
     @property

@@ -6,12 +6,12 @@ from markupsafe import Markup
 from generator.pages import render
 from generator.pages.changes import freshness
 from generator.views.charts import balance_svg, spending_by_category_svg
-from generator.views.ledger import fund_ledgers, project_states
+from generator.views.ledger import project_states, year_ledgers
 
 
 def pages(ctx) -> dict[str, str]:
     years = ctx.years("finances")
-    ledgers = {y: fund_ledgers(ctx.community.years("finances")[y], ctx.audience, year=y) for y in years}
+    ledgers = {y: year_ledgers(ctx.community.years("finances"), y, ctx.audience) for y in years}
     out = {"finances/index.md": render("finances_index.md.j2", years=[(y, ledgers[y]) for y in years],
                                        **ctx.as_dict())}
     for year in years:

@@ -66,7 +66,7 @@ def search_words(ctx: PageContext) -> list[str]:
     words |= {u.name for u in org.units} | {p.name for p in org.posts}
     if c.single("partners"):
         words |= {p.name for p in c.single("partners").partners}
-    words |= public_by_role(c) if ctx.audience == "public" else {m.name for m in roster(c, "members")}
+    words |= public_by_role(c, ctx.today) if ctx.audience == "public" else {m.name for m in roster(c, "members")}
     for year in c.years("activities").values():
         words |= {a.location for a in year.activities if a.location}
     return sorted(w for w in words if w and " " not in w)

@@ -1,9 +1,10 @@
-"""The last gate before publishing: no personal number in any file of the built site.
+"""The last gate before publishing: no personal data in any file of the built site.
 
 Records are checked too (``checks/personal_data.py``), but a number can also reach the
 output another way: a template, a hand-written page, a download. So every text file of the
 output is read the way a browser or a script would read it — entities and JSON escapes
-decoded, tags set aside — and scanned. Each finding names the record it came from when its
+decoded, tags set aside, right-to-left markup (<bdo dir="rtl">) read as the bidi control it is —
+and scanned. Each finding names the record it came from when its
 digits occur in one of the community's YAML strings.
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Iterator
 
 from generator.checks.personal_data import string_scalars
 from generator.load.yamlfile import Loaded
-from generator.privacy import Finding, canonical_number, find_personal_data
+from generator.privacy import (NUMBER_KINDS, Finding, canonical_number, find_in_file_name,
+                               find_personal_data, fold)
 
 MANIFEST = "manifest.json"  # ours: paths and SHA-256 hashes, whose hex digits are not data
 # Never text: skipped without reading. Anything else is scanned if it decodes as UTF-8.
@@ -30,11 +32,19 @@ BINARY_SUFFIXES = {
 ARCHIVE_SUFFIXES = {".zip", ".xlsx", ".docx", ".pptx", ".odt", ".ods"}  # zipped XML inside
 ESCAPED_SUFFIXES = {".js", ".mjs", ".json", ".map", ".webmanifest"}  # "\u200b" is a character there
 # Tags inside a line of text (a number split by <strong> still shows as one); other tags
-# end a line, so table cells next to each other are not read as one number.
+# end a block (U+2029), so table cells next to each other are not read as one number, while a
+# line break inside a paragraph (or a <br>) may be: the reader sees the number go on.
 INLINE_TAGS = ("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span "
                "strong sub sup time u var wbr").split()
 _INLINE_TAG = re.compile(r"</?(?:%s)\b[^<>]*>" % "|".join(INLINE_TAGS), re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+BLOCK_END = "\u2029"
+# Markup that shows its text right to left, as the bidi controls it stands for: an override
+# (RLO … PDF) for <bdo dir="rtl">, an isolate (RLI) for any other element with dir="rtl".
+_BDO_RTL = re.compile(r"<bdo\b[^<>]*\bdir\s*=\s*[\"']?rtl\b[^<>]*>", re.IGNORECASE)
+_BDO_END = re.compile(r"</bdo\s*>", re.IGNORECASE)
+_DIR_RTL = re.compile(r"<(?!bdo\b)[A-Za-z][^<>]*\bdir\s*=\s*[\"']?rtl\b[^<>]*>", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
 
 
@@ -51,21 +61,22 @@ class OutputFinding:
 
 def scan_output(site_dir: Path, allowed_phones: frozenset[str],
                 sources: dict[str, Loaded] | None = None) -> list[OutputFinding]:
-    """Every personal number in the files (and file names) under ``site_dir``, in file order."""
+    """Every piece of personal data in the files (and file names) under ``site_dir``, in file order."""
     site_dir = Path(site_dir)
     trace = SourceIndex(sources or {})
+    offices = office_addresses(sources or {})
     found = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(site_dir).as_posix()
         if relative == MANIFEST:
             continue
         # A file name is shown too, in every URL: photos/13800138000.jpg leaks as much as a page.
-        for finding in find_personal_data(relative, allowed_phones):
+        for finding in find_in_file_name(relative, allowed_phones):
             found.append(OutputFinding(relative, finding, trace.source_of(finding)))
         if _suffix(relative) in BINARY_SUFFIXES:
             continue  # not even read: photos can be large
         for name, text in _texts(relative, path.read_bytes()):
-            for finding in scan_text(text, _suffix(name), allowed_phones):
+            for finding in scan_text(text, _suffix(name), allowed_phones, offices):
                 found.append(OutputFinding(name, finding, trace.source_of(finding)))
     return found
 
@@ -119,21 +130,32 @@ def readable_views(text: str, suffix: str) -> list[str]:
     if suffix in ESCAPED_SUFFIXES:
         text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     text = html.unescape(text)
-    shown = _ANY_TAG.sub("\n", _INLINE_TAG.sub("", text))
+    # right-to-left markup acts in both views: the tags stay in the first, beside their controls
+    text = _BDO_END.sub("\u202c\\g<0>", _DIR_RTL.sub("\\g<0>\u2067", _BDO_RTL.sub("\\g<0>\u202e", text)))
+    shown = _ANY_TAG.sub(BLOCK_END, _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text)))
     return [text, shown]
 
 
-def scan_text(text: str, suffix: str, allowed_phones: frozenset[str]) -> list[Finding]:
-    """Findings in any view of the text, each number once."""
+def scan_text(text: str, suffix: str, allowed_phones: frozenset[str],
+              allowed_addresses: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings in any view of the text, each once."""
     seen: set[tuple[str, str]] = set()
     found = []
     for view in readable_views(text, suffix):
-        for finding in find_personal_data(view, allowed_phones):
-            key = (finding.kind, finding.digits)
+        for finding in find_personal_data(view, allowed_phones, allowed_addresses):
+            key = (finding.kind, finding.digits if finding.kind in NUMBER_KINDS else fold(finding.text))
             if key not in seen:
                 seen.add(key)
                 found.append(finding)
     return found
+
+
+def office_addresses(sources: dict[str, Loaded]) -> frozenset[str]:
+    """The office's address from community.yml: public by design, so never a finding."""
+    return frozenset(
+        loaded.data["office"]["address"] for name, loaded in sources.items()
+        if PurePosixPath(name.replace("\\", "/")).name == "community.yml" and isinstance(loaded.data, dict)
+        and isinstance(loaded.data.get("office"), dict) and isinstance(loaded.data["office"].get("address"), str))
 
 
 class SourceIndex:

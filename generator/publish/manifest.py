@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
 CHUNK = 1 << 20
+BUILD_ID_RE = re.compile(r"[0-9a-f]{6,64}")
 
 
 class ManifestError(Exception):
@@ -48,13 +50,18 @@ def file_hashes(site_dir: Path) -> dict[str, str]:
     return {relative: sha256_of(Path(site_dir) / relative) for relative in site_files(site_dir)}
 
 
-def build_manifest(site_dir: Path, build_id: str, source_commit: str, built_at: str) -> dict:
-    return {
+def build_manifest(site_dir: Path, build_id: str, source_commit: str, built_at: str,
+                   community: str | None = None, audience: str | None = None) -> dict:
+    """The manifest names whose site it is (community, audience) and the commit it was built from,
+    so a release copied from another community or another audience does not verify."""
+    manifest = {
         "build_id": build_id,
         "source_commit": source_commit,
         "built_at": built_at,
         "files": file_hashes(site_dir),
     }
+    manifest |= {k: v for k, v in (("community", community), ("audience", audience)) if v is not None}
+    return manifest
 
 
 def manifest_bytes(manifest: dict) -> bytes:
@@ -86,10 +93,64 @@ def verify(site_dir: Path) -> list[Difference]:
 
     Raises ManifestError when there is no readable manifest to compare with.
     """
-    expected: dict = read_manifest(site_dir)["files"]
+    return compare(site_dir, read_manifest(site_dir)["files"])
+
+
+def compare(site_dir: Path, expected: dict) -> list[Difference]:
+    """Files changed, added or removed against ``expected`` (path -> SHA-256), sorted by path."""
     actual = file_hashes(site_dir)
     differences = [Difference("removed", p) for p in expected if p not in actual]
     differences += [Difference("added", p) for p in actual if p not in expected]
     differences += [Difference("changed", p) for p, digest in actual.items()
                     if p in expected and expected[p] != digest]
     return sorted(differences, key=lambda d: (d.path, d.status))
+
+
+def verify_release(site_dir: Path, kept: Path | None = None) -> list[str]:
+    """Everything wrong with a published community site, as sentences for its keeper; [] when it
+    is exactly the release dangwu published there.
+
+    The manifest beside the files proves nothing by itself (whoever replaced the files can
+    regenerate it), so it must be byte for byte the copy kept outside the web root when the
+    release was published (``kept``; by default ``<out>/.releases/<slug>/<build id>.manifest.json``),
+    name this community, and every file must match it.
+    """
+    from generator.publish.release import current, kept_manifest
+
+    site_dir = Path(site_dir)
+    slug = site_dir.name
+    manifest = read_manifest(site_dir)
+    build_id = str(manifest.get("build_id", ""))
+    failures = []
+    if manifest.get("community") != slug:
+        failures.append(f"清单写的社区是“{manifest.get('community', '（未写）')}”，不是“{slug}”："
+                        "这是别的社区的网站，或清单是伪造的。")
+    live = current(site_dir.parent, slug)
+    if live is not None and live != build_id:
+        failures.append(f"网站指向的版本 {live} 与清单里的版本 {build_id} 不一致：清单是伪造的。")
+    release_id = live or build_id  # the link is the publisher's word; the manifest may be the forger's
+    if kept is None and not BUILD_ID_RE.fullmatch(release_id):
+        release_id = "（无效的版本号）"
+    kept = kept or kept_manifest(site_dir.parent, slug, release_id)
+    try:
+        kept_bytes = Path(kept).read_bytes()
+    except OSError:
+        failures.append(f"找不到发布时留存的清单 {kept}：这个版本不是 dangwu 在这里发布的（可能是从别处复制来的）。")
+        kept_bytes = None
+    if kept_bytes is not None and kept_bytes != (site_dir / MANIFEST).read_bytes():
+        failures.append(f"网站里的 {MANIFEST} 与发布时留存的清单 {kept} 不一致：清单被改动或重新生成过。")
+    words = {"changed": "被修改", "added": "多出", "removed": "缺少"}
+    failures += [f"{words[d.status]}：{d.path}" for d in _differences(site_dir, kept_bytes, manifest)]
+    return failures
+
+
+def _differences(site_dir: Path, kept_bytes: bytes | None, manifest: dict) -> list[Difference]:
+    """Files against the kept manifest when it is readable, else against the one beside them."""
+    expected = manifest["files"]
+    if kept_bytes is not None:
+        try:
+            kept = json.loads(kept_bytes.decode("utf-8"))
+            expected = kept["files"] if isinstance(kept, dict) and isinstance(kept.get("files"), dict) else expected
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            pass
+    return compare(site_dir, expected)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 KEEP = 5  # releases kept per community for rollback
+MANIFEST = "manifest.json"
 
 
 @contextmanager
@@ -57,20 +58,87 @@ def _point(out: Path, slug: str, build_id: str) -> None:
     os.replace(tmp, link)  # atomic on POSIX: readers see the old release or the new, never neither
 
 
-def publish(out: Path, slug: str, staged: Path, build_id: str) -> bool:
-    """Move a verified staging folder into place; False when that release was already live."""
+def kept_manifest(out: Path, slug: str, build_id: str) -> Path:
+    """The copy of a release's manifest kept beside, not inside, the release: it is not served
+    (nginx denies dot paths) and not part of the folder a forger would replace."""
+    return releases_dir(out, slug) / f"{build_id}.manifest.json"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the whole file or leave the old one: a full disk or a kill never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def store(out: Path, slug: str, staged: Path, build_id: str) -> Path:
+    """Move a verified staging folder to its release folder and keep its manifest outside it.
+    Nothing a reader sees changes. A release folder of the same id (the same files) is kept when
+    every file is intact, with the new manifest (another commit, say) written over its own."""
     target = releases_dir(out, slug) / build_id
-    history = _history(out, slug)
-    if target.exists():
+    staged_manifest = (staged / MANIFEST).read_bytes()
+    if target.is_dir() and _intact(target, staged):
+        write_atomically(target / MANIFEST, staged_manifest)
         shutil.rmtree(staged)
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged, target)
+        if target.exists():  # altered on the server, or built from another commit: replace it whole
+            old = out / ".staging" / f"{slug}-{build_id}-replaced-{os.getpid()}"
+            os.replace(target, old)
+            os.replace(staged, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staged, target)
+    write_atomically(kept_manifest(out, slug, build_id), staged_manifest)
+    return target
+
+
+def _intact(release: Path, staged: Path) -> bool:
+    """Every file of an existing release folder is the staged one, byte for byte."""
+    from generator.publish.manifest import ManifestError, compare, read_manifest
+
+    try:
+        return not compare(release, read_manifest(staged)["files"])
+    except (OSError, ManifestError):
+        return False
+
+
+def go_live(out: Path, releases: dict[str, str]) -> None:
+    """Point each community at its stored release. The history of releases is written first
+    (each file atomically), so a kill at any moment leaves a release to roll back to; a failure
+    while writing it puts every history back and moves no link."""
+    before = {slug: _history(out, slug) for slug in releases}
+    try:
+        for slug, build_id in releases.items():
+            history = before[slug]
+            live = current(out, slug)
+            if live and live not in history:  # an earlier run was killed between history and swap
+                history = history + [live]
+            _record(out, slug, [b for b in history if b != build_id] + [build_id])
+    except OSError:
+        for slug, history in before.items():
+            try:
+                _record(out, slug, history)
+            except OSError:
+                pass
+        raise
+    for slug, build_id in releases.items():
+        _point(out, slug, build_id)
+    for slug in releases:
+        _prune(out, slug)
+
+
+def publish(out: Path, slug: str, staged: Path, build_id: str) -> bool:
+    """Store a verified staging folder and make it live; False when that release was already live."""
     changed = current(out, slug) != build_id
-    _point(out, slug, build_id)
-    if changed:
-        _record(out, slug, [b for b in history if b != build_id] + [build_id])
-    _prune(out, slug)
+    store(out, slug, staged, build_id)
+    go_live(out, {slug: build_id})
     return changed
 
 
@@ -80,14 +148,17 @@ def _history_file(out: Path, slug: str) -> Path:
 
 def _history(out: Path, slug: str) -> list[str]:
     path = _history_file(out, slug)
-    return json.loads(path.read_text()) if path.exists() else []
+    try:
+        history = json.loads(path.read_text()) if path.exists() else []
+    except (OSError, ValueError):
+        return []
+    return [b for b in history if isinstance(b, str)] if isinstance(history, list) else []
 
 
 def _record(out: Path, slug: str, history: list[str]) -> None:
     path = _history_file(out, slug)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(history[-KEEP:]) + "\n")
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, (json.dumps(history[-KEEP:]) + "\n").encode())
 
 
 def _prune(out: Path, slug: str) -> None:
@@ -95,17 +166,29 @@ def _prune(out: Path, slug: str) -> None:
     for path in releases_dir(out, slug).iterdir():
         if path.is_dir() and path.name not in keep:
             shutil.rmtree(path)
+        elif path.name.endswith(".manifest.json") and path.name[: -len(".manifest.json")] not in keep:
+            path.unlink()
+
+
+def rollback_target(out: Path, slug: str) -> tuple[str | None, list[str]]:
+    """The release before the live one, and the history that makes it the last; (None, _) when
+    there is none. A live release missing from the history (a run killed between writing the
+    history and the swap) is rolled back to the last release the history knows."""
+    history = _history(out, slug)
+    live = current(out, slug)
+    earlier = history[: history.index(live)] if live in history else history
+    earlier = [b for b in earlier if b != live and (releases_dir(out, slug) / b).is_dir()]
+    return (earlier[-1], earlier) if earlier else (None, history)
 
 
 def rollback(out: Path, slug: str) -> str | None:
-    """Point the site back at the release before the current one; returns its id."""
-    history = _history(out, slug)
-    live = current(out, slug)
-    if live not in history or history.index(live) == 0:
+    """Point the site back at the release before the current one; returns its id. The history
+    is shortened first, so a kill between the two steps leaves a rollback that can be repeated."""
+    previous, history = rollback_target(out, slug)
+    if previous is None:
         return None
-    previous = history[history.index(live) - 1]
+    _record(out, slug, history)
     _point(out, slug, previous)
-    _record(out, slug, history[: history.index(live)])
     return previous
 
 

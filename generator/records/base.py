@@ -6,13 +6,16 @@ Each field type refuses what it cannot take exactly and names the error with a s
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
+from urllib.parse import urlsplit
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator import messages
 from generator.load.yamlfile import Plain
 
 # Matched with fullmatch and ASCII digits only: "$" would let "12.50\n" through, and "\d"
@@ -22,6 +25,20 @@ DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 MONEY_RE = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}")
 COUNT_RE = re.compile(r"0|[1-9][0-9]*")
 YEAR_RE = re.compile(r"(19|20)[0-9]{2}")
+# A web address residents' browsers and phones open: http(s) only (no javascript:, data:,
+# file:, //host), a host, and nothing a page or a QR code would have to quote or could hide.
+URL_RE = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\{}|^]+", re.IGNORECASE)
+
+messages.add({
+    "bad-url": (
+        "“{field}”的网址“{value}”不能用：只能写以 http:// 或 https:// 开头的完整网址，"
+        "如 https://dangwu.example.cn/hepingli/；不能用 javascript:、data:、file: 这类地址，"
+        "也不能含空格、引号、尖括号或“用户名@”。",
+        "'{field}' is not a usable web address ('{value}'): write a full http:// or https:// "
+        "address such as https://dangwu.example.cn/hepingli/ (no javascript:, data: or file:, "
+        "no spaces, quotes, angle brackets or user@).",
+    ),
+})
 
 
 class Record(BaseModel):
@@ -105,6 +122,19 @@ def _year(value):
     return int(value)
 
 
+def _url(value):
+    value = _text(value).strip()
+    invisible = any(unicodedata.category(char) == "Cf" for char in value)  # U+202E and friends
+    parts = urlsplit(value) if URL_RE.fullmatch(value) and not invisible else None
+    try:
+        port_ok = parts is not None and (parts.port or 0) >= 0
+    except ValueError:  # "https://host:99999/"
+        port_ok = False
+    if not port_ok or not parts.hostname or "@" in parts.netloc:
+        raise PydanticCustomError("bad-url", "bad url", {"value": value})
+    return value
+
+
 def _list(value):
     if value is None:
         return []
@@ -133,6 +163,8 @@ _MONEY_SCHEMA = _schema(
 _COUNT_SCHEMA = _schema(type=["integer", "string"], minimum=0, pattern=f"^({COUNT_RE.pattern})$")
 _PERCENT_SCHEMA = _schema(type=["integer", "string"], minimum=0, maximum=100,
                           pattern=f"^({COUNT_RE.pattern})$")
+_URL_SCHEMA = _schema(type="string", format="uri", pattern="^[Hh][Tt][Tt][Pp][Ss]?://",
+                      examples=["https://dangwu.example.cn/hepingli/"])
 _YEAR_SCHEMA = _schema(type=["integer", "string"], minimum=1900, maximum=2099,
                        pattern=f"^{YEAR_RE.pattern}$", examples=["1998"])
 
@@ -146,6 +178,8 @@ Percent = Annotated[int, BeforeValidator(_percent), _PERCENT_SCHEMA]
 Year = Annotated[int, BeforeValidator(_year), _YEAR_SCHEMA]
 Audience = Literal["public", "members"]
 OptText = Optional[Text]
+Url = Annotated[str, BeforeValidator(_url), _URL_SCHEMA]
+"""An absolute http(s) address; every field holding a web address uses this type."""
 
 
 def ids(item_type=Id):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from generator.records.base import Record, Text, OptText, Count, records
+from generator.records.base import Record, Text, OptText, Count, Date, Url, records
 
 
 class Organization(Record):
@@ -68,9 +68,11 @@ class CommunityFile(Record):
     """其他可公开的组织电话：如便民服务热线；只写组织的座机。"""
     about: OptText = None
     """社区简介：一两段话，可用 Markdown。"""
-    base_url: OptText = None
+    base_url: Optional[Url] = None
     """公开网址：本社区网站的地址，如 https://dangwu.example.cn/hepingli/，用于二维码。"""
     masking: Literal["full", "middle", "surname"] = "middle"
     """姓名显示：full 全名，middle 张*明，surname 张*；班子成员和岗位负责人总是显示全名。"""
     kiosk: Optional[Kiosk] = None
     """大屏设置：轮播间隔和无人操作的等待时间。"""
+    records_since: Optional[Date] = None
+    """开始记录的日期：本社区从这一天起在这里记录；这以前的月份、季度不检查三会一课是否按时、公开目录是否按期公开。不填则从最早一年的 1 月 1 日算起。"""

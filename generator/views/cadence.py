@@ -2,7 +2,8 @@
 
 支委会 and 党小组会 are due monthly (a 党小组会 of any 党小组 under the branch counts, and is only
 due where the branch has 党小组); 支部党员大会 and 党课 at least once a quarter. Only periods that
-ended before ``today`` are judged, and none before the first year the activity log covers.
+ended before ``today`` are judged, and none before the first year the activity log covers or
+before the day the community started keeping records here (community.yml ``records_since``).
 """
 from __future__ import annotations
 
@@ -51,16 +52,17 @@ def _grid(activities, branch_id: str, groups: set[str]) -> dict[str, dict[int, i
     return grid
 
 
-def _judged(period: Period, today: date, first_year: int | None) -> bool:
-    return first_year is not None and period.year >= first_year and period.end < today
+def _judged(period: Period, today: date, first_year: int | None, since: date | None = None) -> bool:
+    started = since is None or period.start >= since
+    return first_year is not None and period.year >= first_year and period.end < today and started
 
 
-def _gaps(grid, year: int, today: date, first_year, required) -> list[tuple[str, Period]]:
+def _gaps(grid, year: int, today: date, first_year, required, since=None) -> list[tuple[str, Period]]:
     gaps = []
     for kind in required:
         for period in periods_in_year(year, RHYTHM[kind]):
             months = range(period.start.month, period.end.month + 1)
-            if _judged(period, today, first_year) and not any(grid[kind][m] for m in months):
+            if _judged(period, today, first_year, since) and not any(grid[kind][m] for m in months):
                 gaps.append((kind, period))
     return sorted(gaps, key=lambda gap: (gap[1].start, KINDS.index(gap[0])))
 
@@ -76,6 +78,8 @@ def cadence(community, year: int, today: date, audience: str = "public") -> list
     yearfile = community.years("activities").get(year)
     activities = yearfile.activities if yearfile else []
     first_year = min(community.years("activities"), default=None)
+    info = community.single("community")
+    since = info.records_since if info else None
     result = []
     for branch in (u for u in units if u.kind == "党支部"):
         if audience != "members" and branch.audience == "members":
@@ -83,6 +87,6 @@ def cadence(community, year: int, today: date, audience: str = "public") -> list
         groups = _groups_under(branch, units)
         grid = _grid(activities, branch.id, groups)
         required = [k for k in KINDS if k != GROUP_KIND or groups]
-        gaps = _gaps(grid, year, today, first_year, required)
+        gaps = _gaps(grid, year, today, first_year, required, since)
         result.append(UnitCadence(branch, grid, tuple((k, p.label) for k, p in gaps), tuple(gaps)))
     return result

@@ -2,7 +2,8 @@
 
 A 定期 item is overdue when its records hold nothing dated in the last full period before
 today (a quarterly item on 2026-10-01 needs something dated July–September). Periods before the
-first year the community keeps records for are not judged. Only records the item's audience
+first year the community keeps records for, or before the day it started keeping them here
+(community.yml ``records_since``), are not judged. Only records the item's audience
 sees count: a public item is not kept up to date by members-only records.
 """
 from __future__ import annotations
@@ -94,8 +95,11 @@ def item_state(community, item, today: date) -> CatalogItemState:
     if item.rhythm != "定期":
         return CatalogItemState(item, last, False, None)
     first_year = min(community.all_years(), default=today.year)
+    info = community.single("community")
+    since = info.records_since if info else None
     missed = last_full_period(today, item.period)
-    if missed.year >= first_year and not any(missed.contains(d) for d in dates):
+    judged = missed.year >= first_year and (since is None or missed.start >= since)
+    if judged and not any(missed.contains(d) for d in dates):
         return CatalogItemState(item, last, True, missed.end, missed)
     current = period_of(today, item.period)
     due = current.next().end if any(current.contains(d) for d in dates) else current.end

@@ -70,11 +70,16 @@ def owner_unit(community, owner: str) -> str | None:
     return None
 
 
-def rollup_by_unit(community, commitments, today: date) -> dict[str, Rollup]:
-    """Unit id -> roll-up, in the order of organization.yml; units without commitments left out."""
+def rollup_by_unit(community, commitments, today: date, audience: str = "members") -> dict[str, Rollup]:
+    """Unit id -> roll-up, in the order of organization.yml; units without commitments left out.
+    The public site counts a members-only unit's commitments under the unit shown above it."""
+    from generator.views.organization import shown_units
+
+    folded = shown_units(community, audience)
     grouped: dict[str, list] = {}
     for c in commitments:
         unit = owner_unit(community, c.owner)
+        unit = folded.get(unit, unit)  # None: a members-only unit with no unit shown above it
         if unit is not None:
             grouped.setdefault(unit, []).append(c)
     org = community.single("organization")

@@ -3,6 +3,13 @@
 Every total here is summed from the lines the given audience sees, so a figure a resident reads
 always equals the sum of the lines beneath it. The public audience sees neither members-only
 funds (党费 by default) nor members-only entries; "members" sees everything.
+
+Across years the public figures must chain too: the book opening of a year includes last year's
+members-only entries, so publishing it next to last year's public closing would let anyone
+subtract one from the other and read the hidden sum. A year's opening as an audience sees it is
+therefore the book opening less every entry of that fund it did not see in the earlier years on
+record (``year_ledgers``); with reconciled books that is exactly last year's public closing, and
+every published figure is the first opening on record plus published lines.
 """
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ class FundLedger:
     by_category: dict[str, tuple[Decimal, Decimal]]  # category, in order of first line -> (income, spending)
     year: int | None = None
     hidden: int = 0  # entries of this fund the audience does not see (left out of every figure)
+    hidden_earlier: int = 0  # such entries in earlier years, taken out of the opening balance
 
 
 @dataclass(frozen=True)
@@ -77,8 +85,21 @@ def _grouped(lines, key) -> dict:
     return {k: split(amounts) for k, amounts in groups.items()}
 
 
-def fund_ledger(finance_file, fund, audience: str = "public", year: int | None = None) -> FundLedger:
-    opening = finance_file.opening.get(fund.id, ZERO)
+def hidden_entries(finance_file, fund_id: str, audience: str) -> list:
+    """The entries of a fund in one year file that the audience did not see (all of them when
+    the fund itself was not shown that year)."""
+    fund = next((f for f in finance_file.funds if f.id == fund_id), None)
+    if fund is None or audience == "members":
+        return []
+    return [e for e in finance_file.entries if e.fund == fund_id
+            and not (fund_visible(fund, audience) and entry_visible(e, fund, audience))]
+
+
+def fund_ledger(finance_file, fund, audience: str = "public", year: int | None = None,
+                earlier=()) -> FundLedger:
+    """One fund's ledger; ``earlier`` are the year files before this one (see the module note)."""
+    carried = [e for before in earlier for e in hidden_entries(before, fund.id, audience)]
+    opening = finance_file.opening.get(fund.id, ZERO) - sum((e.amount for e in carried), ZERO)
     numbered = _numbered_entries(finance_file, fund.id)
     shown = [(i, e) for i, e in numbered if entry_visible(e, fund, audience)]
     lines = _lines(opening, shown)
@@ -90,14 +111,22 @@ def fund_ledger(finance_file, fund, audience: str = "public", year: int | None =
         fund=fund, opening=opening, lines=lines, income=income, spending=spending,
         closing=opening + income - spending, by_quarter=dict(sorted(quarters.items())),
         by_category=_grouped(lines, lambda e: e.category), year=year,
-        hidden=len(numbered) - len(shown),
+        hidden=len(numbered) - len(shown), hidden_earlier=len(carried),
     )
 
 
-def fund_ledgers(finance_file, audience: str = "public", year: int | None = None) -> list[FundLedger]:
+def fund_ledgers(finance_file, audience: str = "public", year: int | None = None,
+                 earlier=()) -> list[FundLedger]:
     """One ledger per fund the audience may see, in the order the file lists the funds."""
-    return [fund_ledger(finance_file, fund, audience, year)
+    return [fund_ledger(finance_file, fund, audience, year, earlier)
             for fund in finance_file.funds if fund_visible(fund, audience)]
+
+
+def year_ledgers(years: dict, year: int, audience: str = "public") -> list[FundLedger]:
+    """``fund_ledgers`` of one year of a community's ``years("finances")``, its openings chained
+    from the earlier years on record. Every page, download and slide reads its ledgers here."""
+    earlier = [years[y] for y in sorted(years) if y < year]
+    return fund_ledgers(years[year], audience, year, earlier)
 
 
 def project_states(finance_file, audience: str = "public") -> list[ProjectState]:

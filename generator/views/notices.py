@@ -30,6 +30,12 @@ def notice_state(notice, today: date) -> NoticeState:
     return NoticeState(OPEN, total, left, _open_label(left, notice.end, today), known)
 
 
+def names_in_full(notice, today: date) -> bool:
+    """A 公示 makes the people it names public only while it runs (its purpose is that residents
+    may object in that period); before and after it they are masked like anyone else."""
+    return notice_state(notice, today).state == OPEN
+
+
 def _upcoming_label(start: date, today: date) -> str:
     when = cn_month_day(start) if start.year == today.year else cn_date(start)
     return f"未开始（{when}起）"

@@ -15,14 +15,32 @@ class UnitNode:
     members: int
 
 
+def shown_units(community: Community, audience: str) -> dict[str, str | None]:
+    """Every unit id -> the unit the given site shows for it: itself, or for a members-only unit
+    the nearest ancestor the site shows (None when there is none).
+
+    The public site folds a members-only unit into that ancestor: its members are counted and
+    listed there and its children hang below it, so neither its id, its name nor its member
+    count can be read from the public site, not even as a difference of two counts."""
+    org = community.single("organization")
+    units = {u.id: u for u in org.units} if org else {}
+    shown = {u.id for u in visible(units.values(), audience)}
+
+    def nearest(unit_id, seen=()):
+        if unit_id in shown or unit_id is None or unit_id in seen or unit_id not in units:
+            return unit_id if unit_id in shown else None
+        return nearest(units[unit_id].parent, (*seen, unit_id))
+    return {unit_id: nearest(unit_id) for unit_id in units}
+
+
 def unit_tree(community: Community, audience: str) -> list[UnitNode]:
     """Units in tree order (parent before children), with how many members each holds."""
     units = visible(community.single("organization").units, audience)
+    folded = shown_units(community, audience)
     counts = _member_counts(community, audience)
     children = defaultdict(list)
-    ids = {u.id for u in units}
     for unit in units:
-        children[unit.parent if unit.parent in ids else None].append(unit)
+        children[folded.get(unit.parent)].append(unit)
     ordered: list[UnitNode] = []
 
     def total(unit_id) -> int:
@@ -39,14 +57,20 @@ def unit_tree(community: Community, audience: str) -> list[UnitNode]:
 
 def _member_counts(community: Community, audience: str) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
+    folded = shown_units(community, audience)
     for member in roster(community, audience):
-        counts[member.unit] += 1
+        counts[folded.get(member.unit)] += 1
     return counts
 
 
 def roster(community: Community, audience: str) -> list:
+    """Members the given site lists. A member of a members-only unit is listed under the unit
+    shown above it; one with no such unit is left out (its unit would be the only thing to say)."""
     members = community.single("members")
-    return visible(members.members, audience) if members else []
+    if not members:
+        return []
+    folded = shown_units(community, audience)
+    return [m for m in visible(members.members, audience) if audience == "members" or folded.get(m.unit)]
 
 
 def post_holders(community: Community, audience: str) -> list[tuple[object, list]]:
@@ -64,10 +88,34 @@ def by_workplace(community: Community, audience: str) -> list[tuple[str, list]]:
     return sorted(groups.items())
 
 
-def unit_names(community: Community, audience: str = "members") -> dict[str, str]:
+class ShownUnits(dict):
+    """Unit id -> name, for the units a site shows (``in`` knows only those).
+
+    ``get`` of a members-only unit's id gives the name of the unit the site shows in its place
+    (or the organisation's name), never the id: templates write ``units.get(id, id)``, and that
+    fallback must not print a hidden unit's id."""
+
+    def __init__(self, names: dict[str, str], folded: dict[str, str]):
+        super().__init__(names)
+        self.folded = folded
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        return self.folded.get(key, default)
+
+
+def unit_names(community: Community, audience: str = "members") -> ShownUnits:
     """Unit names the given site may show (members-only units are absent from the public one)."""
     org = community.single("organization")
-    return {u.id: u.name for u in visible(org.units, audience)} if org else {}
+    if not org:
+        return ShownUnits({}, {})
+    names = {u.id: u.name for u in visible(org.units, audience)}
+    info = community.single("community")
+    whole = info.organization.name if info else ""
+    folded = {unit_id: names.get(shown, whole) for unit_id, shown in shown_units(community, audience).items()
+              if unit_id not in names}
+    return ShownUnits(names, folded)
 
 
 def owner_name(community: Community, owner: str, name_of, audience: str = "public") -> str:
@@ -81,10 +129,12 @@ def owner_name(community: Community, owner: str, name_of, audience: str = "publi
     return "本社区党组织"
 
 
-def unit_of_owner(community: Community, owner: str) -> str:
+def unit_of_owner(community: Community, owner: str, audience: str = "members") -> str:
+    """The unit a commitment counts under, as the given site shows it: a members-only unit is
+    folded into the unit shown above it (see ``shown_units``), "" when there is none."""
     if owner in unit_names(community):
-        return owner
-    for member in roster(community, "members"):
-        if member.id == owner:
-            return member.unit
-    return owner
+        unit = owner
+    else:
+        unit = next((m.unit for m in roster(community, "members") if m.id == owner), owner)
+    folded = shown_units(community, audience)
+    return (folded[unit] or "") if unit in folded else unit

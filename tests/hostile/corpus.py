@@ -13,6 +13,11 @@ import yaml
 
 HERE = Path(__file__).parent
 ZWSP, ZWJ, WORD_JOINER, SOFT_HYPHEN, BOM = "\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff"
+# Bidi controls: right-to-left override / embedding / isolate / mark, Arabic letter mark, the
+# left-to-right ones, and what closes them (pop directional formatting / isolate).
+RLO, RLE, RLI, RLM, ALM = "\u202e", "\u202b", "\u2067", "\u200f", "\u061c"
+LRO, LRE, LRI, LRM, PDF, PDI = "\u202d", "\u202a", "\u2066", "\u200e", "\u202c", "\u2069"
+HANGUL_FILLER = "\u3164"
 
 
 def id_check(first17: str) -> str:
@@ -54,12 +59,40 @@ NUMBERS = {
 GROUPS = {11: (3, 4, 4), 18: (6, 8, 4), 15: (6, 6, 3), 16: (4, 4, 4, 4), 19: (4, 4, 4, 4, 3)}
 
 
-def _grouped(number: str, separator: str) -> str:
+def _grouped(number: str, separator: str, sizes: tuple[int, ...] | None = None) -> str:
+    return separator.join(_groups(number, sizes))
+
+
+def _groups(number: str, sizes: tuple[int, ...] | None = None) -> list[str]:
     parts, start = [], 0
-    for size in GROUPS[len(number)]:
+    for size in sizes or GROUPS[len(number)]:
         parts.append(number[start:start + size])
         start += size
-    return separator.join(parts)
+    return parts
+
+
+# Chinese numerals as a number is read out digit by digit; 幺 is 1 said on the phone.
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _numerals(number: str, zero: str = "〇", one: str = "一") -> str:
+    table = {**dict(zip("0123456789", CN_DIGITS)), "0": zero, "1": one}
+    return "".join(table.get(c, c) for c in number)
+
+
+def _mixed(number: str) -> str:
+    """Every other digit a numeral: 1三8〇0一3八0〇0."""
+    return "".join(_numerals(c) if i % 2 else c for i, c in enumerate(number))
+
+
+def _script(zero: int):
+    """Digits of another script, whose zero is ``zero`` (Arabic-Indic U+0660, Devanagari U+0966 …)."""
+    return lambda n: "".join(chr(zero + int(c)) if c.isdigit() else c for c in n)
+
+
+def _rtl_groups(opener: str, closer: str = ""):
+    """The groups stored last first behind a right-to-left control; the browser shows them first first."""
+    return lambda n: opener + " ".join(reversed(_groups(n))) + closer
 
 
 def _fullwidth(text: str) -> str:
@@ -86,6 +119,64 @@ SPELLINGS = {
     "entity": lambda n: "".join(f"&#x{ord(c):x};" for c in n),  # for HTML only
     "decimal-entity": lambda n: "".join(f"&#{ord(c)};" for c in n),
     "strong": lambda n: f"{n[:3]}<strong>{n[3:7]}</strong>{n[7:]}",  # for HTML only
+    # Chinese numerals
+    "cn": _numerals,
+    "cn-ling": lambda n: _numerals(n, zero="零"),
+    "cn-yao": lambda n: _numerals(n, one="幺"),
+    "cn-yao-ling": lambda n: _numerals(n, zero="零", one="幺"),
+    "cn-mixed": _mixed,
+    "cn-spaced": lambda n: _numerals(_grouped(n, " ")),
+    "cn-capital": lambda n: n.translate(str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")),
+    # groupings
+    "dotted": lambda n: _grouped(n, "."),
+    "fullwidth-dotted": lambda n: _fullwidth(_grouped(n, ".")),
+    "middle-dot": lambda n: _grouped(n, "·"),
+    "g443": lambda n: _grouped(n, " ", (4, 4, 3)),
+    "g335": lambda n: _grouped(n, " ", (3, 3, 5)),
+    "g344-dash-space": lambda n: _grouped(n, " - "),
+    "g74": lambda n: _grouped(n, " ", (7, 4)),
+    "g38": lambda n: _grouped(n, "-", (3, 8)),
+    "g56": lambda n: _grouped(n, " ", (5, 6)),
+    "g434": lambda n: _grouped(n, "-", (4, 3, 4)),
+    "g6444": lambda n: _grouped(n, " ", (6, 4, 4, 4)),
+    "g33444": lambda n: _grouped(n, " ", (3, 3, 4, 4, 4)),
+    "g666": lambda n: _grouped(n, "-", (6, 6, 6)),
+    # digits of other scripts
+    "arabic-indic": _script(0x0660),
+    "persian": _script(0x06F0),
+    "devanagari": _script(0x0966),
+    "bengali": _script(0x09E6),
+    "thai": _script(0x0E50),
+    "math-bold": _script(0x1D7CE),
+    "double-struck": _script(0x1D7D8),
+    "monospace": _script(0x1D7F6),
+    "fullwidth-arabic-mix": lambda n: _fullwidth(n[:5]) + _script(0x0660)(n[5:]),
+    "keycap": lambda n: "".join(c + "\ufe0f\u20e3" for c in n),
+    "underlined": lambda n: "".join(c + "\u0332" for c in n),
+    # bidi controls: stored backwards, shown forwards
+    "rlo": lambda n: RLO + n[::-1] + PDF,
+    "rlo-open": lambda n: RLO + n[::-1],
+    "rlo-in-text": lambda n: "电话" + RLO + n[::-1] + PDF + "（张）",
+    "rle-groups": _rtl_groups(RLE, PDF),
+    "rli-groups": _rtl_groups(RLI, PDI),
+    "rlm-groups": _rtl_groups(RLM),
+    "alm-groups": _rtl_groups(ALM),
+    # bidi controls in logical order: invisible, they only split the digits
+    "lrm": LRM.join,
+    "lre": lambda n: LRE + n[:5] + PDF + n[5:],
+    "lro-split": lambda n: n[:4] + LRO + n[4:] + PDF,
+    "rlm-split": lambda n: n[:3] + RLM + n[3:],
+    "pdi-split": lambda n: PDI.join(_groups(n)),
+    "filler": lambda n: _grouped(n, HANGUL_FILLER),
+    # a line break inside the number
+    "newline": lambda n: _grouped(n, "\n"),
+    "crlf": lambda n: _grouped(n, "\r\n"),
+    "newline-indent": lambda n: _grouped(n, "\n      "),
+    "newline-74": lambda n: _grouped(n, "\n", (7, 4)),
+    "br": lambda n: _grouped(n, "<br>"),  # for HTML only
+    "bdo": lambda n: f'<bdo dir="rtl">{n[::-1]}</bdo>',  # for HTML only
+    "rtl-span": lambda n: f'<span dir="rtl">{" ".join(reversed(_groups(n)))}</span>',  # for HTML only
+    "entity-rlo": lambda n: "&#x202e;" + n[::-1] + "&#x202c;",  # for HTML only
 }
 
 
