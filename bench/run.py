@@ -34,13 +34,31 @@ def total_size(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
+def rendered_config(data_dir: Path, slug: str, workdir: Path) -> Path:
+    """The same Markdown and config, rendered as the preview does (a build removes its own
+    render folder when it ends), for the plain `mkdocs build` to time."""
+    from datetime import date
+
+    from generator.build import _configure, render_docs
+    from generator.dataset import load_community
+
+    community, _ = load_community(Path(data_dir).resolve() / "communities" / slug)
+    here = os.getcwd()
+    os.chdir(workdir)
+    try:
+        ctx, pages, root = render_docs(community, date.fromisoformat(TODAY), "public")
+        return _configure(ctx, pages, root, workdir / "preview-site")
+    finally:
+        os.chdir(here)
+
+
 def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> dict:
     dangwu = [sys.executable, "-m", "generator", "build", str(data_dir), "--community", slug,
               "--out", str(workdir / "site"), "--today", TODAY]
     seconds = timed(dangwu, workdir)
     site = (workdir / "site" / slug).resolve()
     plain_site = workdir / "plain-site"
-    config = workdir / "build" / slug / "mkdocs.yml"
+    config = rendered_config(data_dir, slug, workdir)
     plain = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                    "-d", str(plain_site)], workdir)
     sizes = html_sizes(site)

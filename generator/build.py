@@ -133,11 +133,27 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     """Render into a folder of this build's own (two builds from one working folder, or a build
     and a preview, never read each other's pages), build, verify and stage one community."""
     RUNS.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f"{community.slug}-{audience}-", dir=RUNS))
+    clear_abandoned_runs()
+    work = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=RUNS))
     try:
         return _build_in(work, community, today, audience, out, provenance)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def clear_abandoned_runs() -> None:
+    """Remove the folders of killed builds (named by the id of a process that no longer runs);
+    a folder of a build still running, here or from another terminal, is left alone."""
+    for folder in RUNS.iterdir():
+        pid = folder.name.split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict) -> Result:

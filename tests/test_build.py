@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY, replace_in
+from tests.conftest import TINY, TODAY, replace_in
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000"}
@@ -192,12 +192,19 @@ def test_unknown_community_is_refused(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_generated_pages_are_written_only_when_changed(tmp_path):
-    out = tmp_path / "site"
-    assert build(TINY, out).returncode == 0
+def test_preview_pages_are_written_only_when_changed(tmp_path, monkeypatch):
+    """The preview (dangwu serve --community) re-renders into build/<slug>/docs on every edit;
+    an unchanged page keeps its time, so MkDocs' watcher reloads only on real changes."""
+    from generator.build import render_docs
+    from generator.dataset import load_community
+
+    monkeypatch.chdir(tmp_path)
+    community, _ = load_community(TINY / "communities" / "xiaoyuan")
+    render_docs(community, TODAY, "public")
     docs = tmp_path / "build" / "xiaoyuan" / "docs"
     times = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
-    assert build(TINY, out).returncode == 0
+    assert len(times) > 10
+    render_docs(community, TODAY, "public")
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == times
 
 

@@ -325,6 +325,8 @@ def test_the_page_says_how_many_entries_are_members_only(site):
     assert "另有 1 笔仅在党内公开，不计入本页的合计和余额" in page
     page = (site / "finances" / "2026" / "index.html").read_text(encoding="utf-8")
     assert "不含往年仅在党内公开的 1 笔" in page
+    index = (site / "finances" / "index.html").read_text(encoding="utf-8")
+    assert "只按公开的收支计算，本年另有 1 笔仅在党内公开" in index and "只按公开的收支计算。" in index
 
 
 @pytest.mark.parametrize("mark", sorted(MARK))

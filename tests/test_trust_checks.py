@@ -10,8 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.checks import load_and_check
+from generator.checks.markdown import EXTERNAL, _converter, _elements, removed
+from generator.checks.markdown_fields import refs
+from generator.sanitize import render_markdown
 from generator.cli import main
 from tests.conftest import TODAY, replace_in
 from tests.test_build import build
@@ -151,12 +155,6 @@ def test_exact_chinese_message(write_community, code, edit, message):
 def test_every_hostile_markdown_case_that_would_run_or_load_is_reported():
     """The sanitiser corpus (tests/hostile/markdown.yml): whatever it removes that could run a
     script or load from elsewhere, `check` reports, so no clerk's text is changed silently."""
-    import yaml
-
-    from generator.checks.markdown import EXTERNAL, _elements, _converter, removed
-    from generator.checks.markdown_fields import refs
-    from generator.sanitize import render_markdown
-
     cases = yaml.safe_load((Path(__file__).parent / "hostile" / "markdown.yml").read_text(encoding="utf-8"))
     dangerous = {"script", "iframe", "object", "embed", "form", "svg", "math", "base", "meta", "link", "style"}
     checked = 0

@@ -208,6 +208,7 @@ def test_a_built_site_publishes_no_removed_text_anywhere(hostile_repo, tmp_path)
     assert found == {}
     assert leaks(shown_text(page.split('<article', 1)[1].split('</article>', 1)[0])) == {}
     assert "修改财务 2026年第2笔“学雷锋志愿服务物资”：金额 -¥350.50 → -¥3,500.00" in page
+    assert "删除活动 2026年3月20日“慰问困难党员赵*柱”</li>" in page  # the mask as typed, not emphasis
 
 
 

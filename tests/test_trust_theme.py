@@ -173,6 +173,8 @@ PLANTED = """<!doctype html><html><head><title>x</title></head><body>
 <script>alert(document.cookie)</script>
 <script type="application/json">{"ok": true}</script>
 <script type="module">import("./x.js")</script>
+<SCRIPT data-src="x.js">alert(2)</SCRIPT >
+<script src="../assets/dangwu.js"></script>
 </body></html>"""
 
 
@@ -184,6 +186,7 @@ def test_an_inline_script_that_is_not_ours_is_a_problem_and_not_allowed(tmp_path
     assert [(p.code, p.file, p.line) for p in problems] == [
         ("unknown-inline-script", "notices/index.html", 3),
         ("unknown-inline-script", "notices/index.html", 5),
+        ("unknown-inline-script", "notices/index.html", 6),
     ]
     assert "不是本项目自带的内联脚本" in problems[0].message() and "alert(document.cookie)" in problems[0].message()
     written = page.read_text(encoding="utf-8")

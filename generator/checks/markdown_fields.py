@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.dataset import Community
+from generator.sanitize import render_markdown
 from generator.views.notices import notice_state
 
 REPO = Path(__file__).resolve().parents[2]
@@ -106,12 +107,7 @@ def content_pages(community: Community) -> dict[str, Path]:
 def source_of(community: Community, today: date, url: str) -> str | None:
     """``file:line`` of the clerk's field that holds ``url``, for a failure found only in the output."""
     for f in fields(community, today):
-        if url in f.text or url in refs_text(f.text):
+        # the rendered field too: a URL in the output may differ from the Markdown by its escaping
+        if url in f.text or url in render_markdown(f.text):
             return f"{f.file}:{line_of(f, url)}"
     return None
-
-
-def refs_text(text: str) -> str:
-    """The field as rendered (a URL may differ from the Markdown by its escaping)."""
-    from generator.sanitize import render_markdown
-    return render_markdown(text)

@@ -41,10 +41,12 @@ _ANY_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 BLOCK_END = "\u2029"
 # Markup that shows its text right to left, as the bidi controls it stands for: an override
-# (RLO … PDF) for <bdo dir="rtl">, an isolate (RLI) for any other element with dir="rtl".
+# (RLO … PDF) for <bdo dir="rtl">, an isolate (RLI) for any other element with dir="rtl" or a
+# style with direction: rtl (it ends with the block; the guard turns such runs round both ways).
 _BDO_RTL = re.compile(r"<bdo\b[^<>]*\bdir\s*=\s*[\"']?rtl\b[^<>]*>", re.IGNORECASE)
 _BDO_END = re.compile(r"</bdo\s*>", re.IGNORECASE)
-_DIR_RTL = re.compile(r"<(?!bdo\b)[A-Za-z][^<>]*\bdir\s*=\s*[\"']?rtl\b[^<>]*>", re.IGNORECASE)
+_DIR_RTL = re.compile(r"<(?!bdo\b)[A-Za-z][^<>]*(?:\bdir\s*=\s*[\"']?|direction\s*:\s*)rtl\b[^<>]*>",
+                      re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
 
 

@@ -79,34 +79,38 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def store(out: Path, slug: str, staged: Path, build_id: str) -> Path:
     """Move a verified staging folder to its release folder and keep its manifest outside it.
-    Nothing a reader sees changes. A release folder of the same id (the same files) is kept when
-    every file is intact, with the new manifest (another commit, say) written over its own."""
+    Nothing a reader sees changes. A release folder of the same id (the same files) that is
+    intact is kept as it is, with the manifest of the build that first made it."""
     target = releases_dir(out, slug) / build_id
-    staged_manifest = (staged / MANIFEST).read_bytes()
-    if target.is_dir() and _intact(target, staged):
-        write_atomically(target / MANIFEST, staged_manifest)
+    kept = kept_manifest(out, slug, build_id)
+    if target.is_dir() and _intact(target, kept, staged):
         shutil.rmtree(staged)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():  # altered on the server, or from before manifests named their site
+        old = out / ".staging" / f"{slug}-{build_id}-replaced-{os.getpid()}"
+        os.replace(target, old)
+        os.replace(staged, target)
+        shutil.rmtree(old, ignore_errors=True)
     else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():  # altered on the server, or built from another commit: replace it whole
-            old = out / ".staging" / f"{slug}-{build_id}-replaced-{os.getpid()}"
-            os.replace(target, old)
-            os.replace(staged, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staged, target)
-    write_atomically(kept_manifest(out, slug, build_id), staged_manifest)
+        os.replace(staged, target)
+    write_atomically(kept, (target / MANIFEST).read_bytes())
     return target
 
 
-def _intact(release: Path, staged: Path) -> bool:
-    """Every file of an existing release folder is the staged one, byte for byte."""
+def _intact(release: Path, kept: Path, staged: Path) -> bool:
+    """An existing release is the staged one: its manifest is the kept copy and names the same
+    site, and every file is the staged file."""
     from generator.publish.manifest import ManifestError, compare, read_manifest
 
     try:
-        return not compare(release, read_manifest(staged)["files"])
+        if not kept.is_file() or kept.read_bytes() != (release / MANIFEST).read_bytes():
+            return False
+        old, new = read_manifest(release), read_manifest(staged)
     except (OSError, ManifestError):
         return False
+    same_site = all(old.get(key) == new.get(key) for key in ("build_id", "community", "audience"))
+    return same_site and not compare(release, new["files"])
 
 
 def go_live(out: Path, releases: dict[str, str]) -> None:

@@ -31,7 +31,7 @@ URL_RE = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\{}|^]+", re.IGNORECASE)
 
 messages.add({
     "bad-url": (
-        "“{field}”的网址“{value}”不能用：只能写以 http:// 或 https:// 开头的完整网址，"
+        "“{field}”写的“{value}”不能用作网址：只能写以 http:// 或 https:// 开头的完整网址，"
         "如 https://dangwu.example.cn/hepingli/；不能用 javascript:、data:、file: 这类地址，"
         "也不能含空格、引号、尖括号或“用户名@”。",
         "'{field}' is not a usable web address ('{value}'): write a full http:// or https:// "

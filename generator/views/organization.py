@@ -26,10 +26,14 @@ def shown_units(community: Community, audience: str) -> dict[str, str | None]:
     units = {u.id: u for u in org.units} if org else {}
     shown = {u.id for u in visible(units.values(), audience)}
 
-    def nearest(unit_id, seen=()):
-        if unit_id in shown or unit_id is None or unit_id in seen or unit_id not in units:
-            return unit_id if unit_id in shown else None
-        return nearest(units[unit_id].parent, (*seen, unit_id))
+    def nearest(unit_id):
+        seen = set()  # a cycle is reported by the references rule; here it only must not loop
+        while unit_id in units and unit_id not in seen:
+            if unit_id in shown:
+                return unit_id
+            seen.add(unit_id)
+            unit_id = units[unit_id].parent
+        return None
     return {unit_id: nearest(unit_id) for unit_id in units}
 
 

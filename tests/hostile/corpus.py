@@ -177,6 +177,7 @@ SPELLINGS = {
     "bdo": lambda n: f'<bdo dir="rtl">{n[::-1]}</bdo>',  # for HTML only
     "rtl-span": lambda n: f'<span dir="rtl">{" ".join(reversed(_groups(n)))}</span>',  # for HTML only
     "entity-rlo": lambda n: "&#x202e;" + n[::-1] + "&#x202c;",  # for HTML only
+    "css-rtl": lambda n: f'<span style="direction: rtl; unicode-bidi: bidi-override">{n[::-1]}</span>',  # HTML
 }
 
 
