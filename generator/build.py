@@ -255,6 +255,9 @@ def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print)
     try:
         with release.locked(out):
             return _build_and_publish(communities, data_dir, out, today, audience, log)
+    except release.PublishError as exc:
+        log(f"{exc}\n没有发布任何内容，已发布的网站保持不变。")
+        return 1
     except OSError as exc:
         log(write_failure(exc))
         log("没有发布任何内容，已发布的网站保持不变。")

@@ -59,6 +59,9 @@ def run_rollback(args) -> int:
     try:
         with release.locked(out):
             return _roll_back(out, slugs)
+    except release.PublishError as exc:
+        print(f"{exc}\n没有恢复任何版本，网站保持原样。")
+        return 1
     except OSError as exc:
         print(write_failure(exc))
         print("没有恢复任何版本，网站保持原样。")

@@ -293,3 +293,19 @@ def test_a_full_disk_while_rolling_back_changes_nothing(site, data, monkeypatch,
     assert status == 1
     assert "磁盘空间已满" in out and "没有恢复任何版本" in out
     assert what_is_published(site) == before
+
+
+def test_a_plain_folder_where_the_release_link_should_be_is_refused_in_chinese(site, data, monkeypatch, capsys):
+    """Someone copied a site over the link: the build says so and overwrites nothing."""
+    release = site / os.readlink(site / "xiaoyuan")
+    (site / "xiaoyuan").unlink()
+    shutil.copytree(release, site / "xiaoyuan")
+    add_withdrawn_activity(data)
+    before = what_is_published(site)
+    monkeypatch.chdir(site.parent)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
+    status = main(["build", str(data), "--out", str(site), "--today", "2026-11-23", "--community", "xiaoyuan"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "不是 dangwu 的发布链接" in out and "已发布的网站保持不变" in out
+    assert what_is_published(site) == before

@@ -3,6 +3,11 @@
 `out/<slug>` -> `out/.releases/<slug>/<build-id>`. A new release is complete and verified
 before `os.replace` moves the link, so a reader (or a killed build) never sees half a site,
 and `rollback` points the link back at the previous release.
+
+Beside each release folder, not inside it, `<build-id>.manifest.json` keeps the manifest as
+published (what `dangwu verify` trusts), and `history.json` the releases in order. The history
+is written (atomically) before a link moves, so a kill at any moment leaves a release to roll
+back to.
 """
 from __future__ import annotations
 
@@ -15,6 +20,10 @@ from pathlib import Path
 
 KEEP = 5  # releases kept per community for rollback
 MANIFEST = "manifest.json"
+
+
+class PublishError(Exception):
+    """Publishing cannot go on; the message says why in Chinese and nothing was changed."""
 
 
 @contextmanager
@@ -47,10 +56,15 @@ def current(out: Path, slug: str) -> str | None:
     return os.readlink(link).rsplit("/", 1)[-1] if link.is_symlink() else None
 
 
-def _point(out: Path, slug: str, build_id: str) -> None:
+def _refuse_foreign(out: Path, slug: str) -> None:
     link = out / slug
     if link.exists() and not link.is_symlink():
-        raise RuntimeError(f"{link} 不是发布链接，拒绝覆盖（请移走它后重试）")
+        raise PublishError(f"{link} 不是 dangwu 的发布链接，而是一个普通文件或文件夹：拒绝覆盖（请移走它后重试）。")
+
+
+def _point(out: Path, slug: str, build_id: str) -> None:
+    link = out / slug
+    _refuse_foreign(out, slug)
     tmp = out / f".{slug}.link-{os.getpid()}"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
@@ -117,6 +131,8 @@ def go_live(out: Path, releases: dict[str, str]) -> None:
     """Point each community at its stored release. The history of releases is written first
     (each file atomically), so a kill at any moment leaves a release to roll back to; a failure
     while writing it puts every history back and moves no link."""
+    for slug in releases:
+        _refuse_foreign(out, slug)
     before = {slug: _history(out, slug) for slug in releases}
     try:
         for slug, build_id in releases.items():
@@ -191,6 +207,7 @@ def rollback(out: Path, slug: str) -> str | None:
     previous, history = rollback_target(out, slug)
     if previous is None:
         return None
+    _refuse_foreign(out, slug)
     _record(out, slug, history)
     _point(out, slug, previous)
     return previous
