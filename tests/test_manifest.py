@@ -107,3 +107,9 @@ def test_a_damaged_manifest_is_refused(site, content):
     (site / "manifest.json").write_bytes(content)
     with pytest.raises(ManifestError):
         verify(site)
+
+
+def test_the_manifest_names_its_community_and_audience(site):
+    manifest = build_manifest(site, "3f2a9c1b0d4e", "e8c677c", "t", community="xiaoyuan", audience="members")
+    assert (manifest["community"], manifest["audience"]) == ("xiaoyuan", "members")
+    assert "community" not in build_manifest(site, "b", "c", "t")

@@ -1,9 +1,12 @@
-"""notices.json: each 公示 this site shows, with where it stands on the build date in working days."""
+"""notices.json: each 公示 this site shows, with where it stands on the build date in working days.
+
+A 公示 that is not running names its people as the site's roster does (masked), as on its page;
+``body`` is the Markdown the page renders, so a masked name stands there as 周\\*明."""
 from __future__ import annotations
 
 from generator.opendata.common import community_ref, iso, site_link
+from generator.pages.notices import shown_notices
 from generator.views.notices import notice_state
-from generator.views.people import visible
 
 
 def notice_record(ctx, n) -> dict:
@@ -20,7 +23,7 @@ def notice_record(ctx, n) -> dict:
 
 
 def year_record(ctx, year: int) -> dict:
-    items = sorted(visible(ctx.community.years("notices")[year].notices, ctx.audience), key=lambda n: (n.start, n.id))
+    items = sorted(shown_notices(ctx, ctx.community.years("notices")[year].notices), key=lambda n: (n.start, n.id))
     return {"year": year, "count": len(items), "notices": [notice_record(ctx, n) for n in items]}
 
 

@@ -3,13 +3,20 @@ from __future__ import annotations
 
 from generator.pages import render
 from generator.pages.changes import freshness
-from generator.views.notices import notice_state
+from generator.views.notices import as_shown, notice_state
 from generator.views.people import visible
+
+
+def shown_notices(ctx, notices) -> list:
+    """The notices this site may show, as it shows them today: the people of a 公示 that is not
+    running are masked in its title and body. Every output (pages, board, kiosk, feed, JSON)
+    reads notices through here, so none can print a name the roster masks."""
+    return [as_shown(n, ctx.today, ctx.name) for n in visible(notices, ctx.audience)]
 
 
 def all_notices(ctx) -> list[tuple[object, object]]:
     """(notice, state) for every visible notice, newest first."""
-    found = [n for year in ctx.years("notices") for n in visible(ctx.community.years("notices")[year].notices, ctx.audience)]
+    found = [n for year in ctx.years("notices") for n in shown_notices(ctx, ctx.community.years("notices")[year].notices)]
     found.sort(key=lambda n: (n.start, n.id), reverse=True)
     return [(n, notice_state(n, ctx.today)) for n in found]
 

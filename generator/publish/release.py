@@ -154,14 +154,6 @@ def go_live(out: Path, releases: dict[str, str]) -> None:
         _prune(out, slug)
 
 
-def publish(out: Path, slug: str, staged: Path, build_id: str) -> bool:
-    """Store a verified staging folder and make it live; False when that release was already live."""
-    changed = current(out, slug) != build_id
-    store(out, slug, staged, build_id)
-    go_live(out, {slug: build_id})
-    return changed
-
-
 def _history_file(out: Path, slug: str) -> Path:
     return releases_dir(out, slug) / "history.json"
 

@@ -1,9 +1,12 @@
 """Where a 公示 stands on a given day, in working days (调休 included)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
+from generator.privacy import literal_markdown
 from generator.views.format import cn_date, cn_month_day
 from generator.views.workdays import covers_span, workdays_between
 
@@ -34,6 +37,28 @@ def names_in_full(notice, today: date) -> bool:
     """A 公示 makes the people it names public only while it runs (its purpose is that residents
     may object in that period); before and after it they are masked like anyone else."""
     return notice_state(notice, today).state == OPEN
+
+
+def as_shown(notice, today: date, name: Callable[[str], str]):
+    """The 公示 as a site shows it on ``today``: while it runs, as written; before and after,
+    each person it names is written as ``name`` (the site's namer) gives them, in the title and
+    the body too. The body is Markdown, so a masked 周*明 goes in escaped (周\\*明): two bare
+    stars in a paragraph would turn the text between them into emphasis."""
+    if names_in_full(notice, today) or not notice.people:
+        return notice
+    return notice.model_copy(update={
+        "title": _renamed(notice.title, notice.people, name),
+        "body": _renamed(notice.body, notice.people, lambda person: literal_markdown(name(person))),
+    })
+
+
+def _renamed(text: str, people, name: Callable[[str], str]) -> str:
+    """``text`` with every person replaced in one pass, longest name first, so 王海涛 is not
+    read as 王海 and a replacement is never replaced again."""
+    names = sorted({p for p in people if p}, key=len, reverse=True)
+    if not names:
+        return text
+    return re.sub("|".join(map(re.escape, names)), lambda m: name(m.group()), text)
 
 
 def _upcoming_label(start: date, today: date) -> str:
