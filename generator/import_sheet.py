@@ -116,8 +116,17 @@ def _read_csv(path: Path):
             continue
     else:
         raise ImportStop(f"{path.name} 的编码认不出：请在 Excel 里另存为“CSV UTF-8”。")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，") if text.strip() else csv.excel
-    return [(number, tuple(row)) for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    return [(number, tuple(row)) for number, row in enumerate(csv.reader(io.StringIO(text), _dialect(text)), start=1)]
+
+
+def _dialect(text: str):
+    """The sniffed dialect; a title row above the header (one cell, no delimiter) confuses the
+    sniffer, and then the delimiter that occurs most often in the text decides."""
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",\t;，") if text.strip() else csv.excel
+    except csv.Error:
+        counts = {d: text.count(d) for d in ",\t;"}
+        return csv.excel_tab if max(counts, key=counts.get) == "\t" else csv.excel
 
 
 # --- columns --------------------------------------------------------------------------------

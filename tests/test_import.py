@@ -235,3 +235,16 @@ def test_every_import_message_renders_in_both_languages():
         for lang in ("zh", "en"):
             text = Problem(code, "a.xlsx", 3, 1, params=params).message(lang)
             assert "{" not in text and text != code
+
+
+def test_a_csv_with_a_title_row_above_the_header_is_read(write_community, tmp_path, capsys):
+    """Excel's “CSV UTF-8” of a ledger keeps the title row: one cell, no comma, which the
+    delimiter sniffer alone cannot place."""
+    data = write_community()
+    sheet = tmp_path / "账.csv"
+    sheet.write_text("2026年党组织服务群众经费收支明细账\n"
+                     "日期,凭证号,摘要,类别,收入（元）,支出（元）,经办人,审批人\n"
+                     "2026-11-20,记-99,购买慰问品,慰问,,120.00,李会计,王书记\n", encoding="utf-8-sig")
+    assert run("import", "finances", str(sheet), str(data), "--community", SLUG, "--fund", "service") == 0
+    out = capsys.readouterr().out
+    assert "购买慰问品" in out and "-120.00" in out
