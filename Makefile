@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check build serve bench install install-test browser clean
+.PHONY: demo test check build serve bench install install-test browser print-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +19,23 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c .ci/requirements.lock -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install: $(VENV)/.installed print-deps
+install-test: $(VENV)/.installed-test print-deps
 
-# Debian's Chromium and CJK fonts for the browser tests (Playwright never downloads a browser).
-browser:
-	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+# What WeasyPrint needs to print the 公开栏 PDFs every build makes: Pango (with HarfBuzz's
+# subsetter) and the system CJK fonts, from Debian; fonts are never downloaded by the build.
+print-deps:
+	@fc-list :lang=zh 2>/dev/null | grep -q . && ldconfig -p | grep -q libpangoft2-1.0 || { \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk libpango-1.0-0 \
+	    libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
+
+# Debian's Chromium and CJK fonts for the browser tests (Playwright never downloads a browser),
+# and poppler-utils (pdftoppm, pdftotext) to render the printed sheets in tests/test_print.py.
+browser:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; }
 
 check: install
 	$(BIN)/dangwu check data

@@ -21,13 +21,15 @@ from pathlib import Path
 
 from generator.checks import load_and_check
 from generator.engine import mkdocs as engine
+from generator.engine import search_index
 from generator.pages.context import PageContext
-from generator.pages.site import nav, render_site, search_words
+from generator.pages.site import nav, render_site, search_order, search_words
 from generator.blocking import publish_blockers
 from generator.views.organization import roster
 from generator.views.people import public_by_role
 from generator.kiosk import write_kiosk
 from generator.opendata import write_downloads
+from generator.printing import write_sheets
 from generator.publish import csp, guard, links, manifest, offline, release, street
 from generator.views.photos import shown_photos
 
@@ -164,9 +166,10 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
-    engine.teach_given_names(staged, full_names(ctx))
+    search_index.write(staged, search_order(pages))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
+    write_sheets(staged / "print", ctx)  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
     result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
     result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)
@@ -196,7 +199,11 @@ def portal_figures(ctx: PageContext) -> dict:
         "organization": info.organization.name, "office_phone": info.office.phone,
         "open_notices": len(figures["notices"]),
         "commitments_done": f"{rollup.done}/{rollup.total}" if rollup else "—",
-        "overdue_items": sum(1 for s in catalog_status(ctx.community, ctx.today) if s.overdue),
+        # 逾期 means what the commitment pages mean by 已逾期 (views.commitments, the same roll-up
+        # as the home board); a catalogue item behind its rhythm is 待更新, as on 公开目录.
+        "commitment_year": figures["commitment_year"],
+        "overdue_commitments": rollup.overdue if rollup else 0,
+        "catalog_due": sum(1 for s in catalog_status(ctx.community, ctx.today) if s.overdue),
         "money_in": total("income"), "money_out": total("spending"), "balance": total("closing"),
         "finance_year": figures["finance_year"],
         "updated": cn_date(latest_record_date(ctx.community) or ctx.today),

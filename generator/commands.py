@@ -30,6 +30,9 @@ def register(sub, common) -> None:
                         help="发布时留存的清单（默认 <输出文件夹>/.releases/<社区>/<版本>.manifest.json）")
     verify.set_defaults(run=run_verify)
 
+    from generator import printing  # dangwu print: the A4 公开栏 sheets
+    printing.register(sub, common)
+
 
 def _out(args) -> Path:
     return args.out or Path("site" if args.audience == "public" else "site-members")

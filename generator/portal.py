@@ -16,13 +16,18 @@ REPO = Path(__file__).resolve().parents[1]
 THEME = REPO / "theme"
 
 
+# A summary written by an older dangwu has no split of 逾期: show nothing rather than a wrong
+# "没有逾期" (the next build of that community writes the figures).
+_UNKNOWN_BEFORE_REBUILD = {"commitment_year": None, "overdue_commitments": 0, "catalog_due": None}
+
+
 def published(out: Path) -> list[dict]:
     """The summaries of the communities currently published under ``out``."""
     found = []
     for link in sorted(out.iterdir()):
         summary = link / "summary.json"
         if link.is_symlink() and summary.is_file():
-            found.append(json.loads(summary.read_text(encoding="utf-8")))
+            found.append(_UNKNOWN_BEFORE_REBUILD | json.loads(summary.read_text(encoding="utf-8")))
     return found
 
 

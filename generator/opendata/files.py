@@ -54,7 +54,7 @@ def json_files(ctx) -> list[Download]:
     names = "普通党员姓名部分遮挡，" if ctx.audience == "public" else ""
     described = [
         ("organization.json", "组织和党员", organization,
-         f"组织架构、班子成员与分工、责任岗位和党员名册（{names}不含其他个人信息），按国际通用的 Popolo 格式整理。"),
+         f"组织架构、班子成员与分工、责任岗位和党员名册（{names}不含其他个人信息），按国际通用的组织和人员数据格式整理，便于和其他系统交换。"),
         ("finances.json", "财务", finances, "各年度每种经费的收支明细、余额、季度和类别汇总，以及服务群众项目。"),
         ("commitments.json", "承诺", commitments, "各年度的承诺、检查记录，以及当前的状态和进度。"),
         ("activities.json", "活动", activities, "各年度开展的活动。"),

@@ -58,6 +58,15 @@ def nav(pages: dict[str, str]) -> list[dict]:
     return [{label: path} for label, path in NAV if path in pages]
 
 
+def search_order(pages: dict[str, str]) -> list[str]:
+    """The pages' links (``organization/``) in the navigation's order: search results that
+    match equally well are listed in this order."""
+    def link(path: str) -> str:  # index.md → "", organization/index.md → organization/, guide/reading.md → guide/reading/
+        stem = path.removesuffix(".md").removesuffix("index")
+        return stem if not stem or stem.endswith("/") else stem + "/"
+    return [link(path) for _, path in NAV if path in pages]
+
+
 def search_words(ctx: PageContext) -> list[str]:
     """Names jieba must know so a search for them finds their records (only names shown in full)."""
     c = ctx.community

@@ -77,10 +77,20 @@ def scan_output(site_dir: Path, allowed_phones: frozenset[str],
             found.append(OutputFinding(relative, finding, trace.source_of(finding)))
         if _suffix(relative) in BINARY_SUFFIXES:
             continue  # not even read: photos can be large
-        for name, text in _texts(relative, path.read_bytes()):
+        for name, text in _texts(relative, _readable_bytes(path)):
             for finding in scan_text(text, _suffix(name), allowed_phones, offices):
                 found.append(OutputFinding(name, finding, trace.source_of(finding)))
     return found
+
+
+def _readable_bytes(path: Path) -> bytes:
+    """A file's bytes; for a PDF printed from an HTML page beside it (the 公开栏 sheets,
+    ``<sheet>.pdf`` from ``<sheet>.html``), that page: the same text, while the PDF's own text
+    is compressed glyph codes no pattern can read. Its findings are named after the PDF too."""
+    source = path.with_suffix(".html")
+    if path.suffix.lower() == ".pdf" and source.is_file():
+        return source.read_bytes()
+    return path.read_bytes()
 
 
 def _suffix(name: str) -> str:

@@ -1,7 +1,9 @@
 """Charts as static inline SVG: no script, no external font, readable on a phone and on paper.
 
 Text uses ``currentColor`` (it follows the page's text colour, light or dark) and the page's own
-font; the ``viewBox`` lets the chart take the full width of its column. Every label is escaped:
+font; the ``viewBox`` lets the chart take the full width of its column. Labels are LABEL user
+units in a 400-unit-wide chart that the page never draws narrower than 18em (dangwu.css), so a
+label is never under 18 px and grows with the text in 关怀模式. Every label is escaped:
 category names come from clerks. Coordinates are Decimals rounded to 0.1, like everything else.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from generator.views.format import money
 from generator.views.ledger import FundLedger
 
 WIDTH = 400
+LABEL = 24  # font size of every label, in user units (see the module docstring)
 BAR_COLOR = "#b71c1c"  # party red, 6.6:1 against white; prints as a dark grey in black and white
 LINE_COLOR = "#0d47a1"
 GRID_COLOR = "#9e9e9e"
@@ -29,7 +32,7 @@ def _svg(height: int, label: str, body: list[str], desc: str = "") -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-label="{label}" class="dangwu-chart" '
-        f'style="max-width:40rem;height:auto" font-size="18" fill="currentColor">',
+        f'style="max-width:40rem;height:auto" font-size="{LABEL}" fill="currentColor">',
         f"<title>{label}</title>",
     ]
     if desc:
@@ -37,13 +40,13 @@ def _svg(height: int, label: str, body: list[str], desc: str = "") -> str:
     return "\n".join(parts + body + ["</svg>"])
 
 
-def _text(x, y, words: str, anchor: str = "start", size: int = 18, weight: str = "normal") -> str:
+def _text(x, y, words: str, anchor: str = "start", size: int = LABEL, weight: str = "normal") -> str:
     return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" '
             f'font-weight="{weight}">{escape(words)}</text>')
 
 
 def _empty(label: str, words: str) -> str:
-    return _svg(60, label, [_text(WIDTH / 2, 36, words, anchor="middle")])
+    return _svg(60, label, [_text(WIDTH / 2, 38, words, anchor="middle")])
 
 
 def _year_words(ledger: FundLedger) -> str:
@@ -52,8 +55,8 @@ def _year_words(ledger: FundLedger) -> str:
 
 # --- spending by category: one row per category, the name above its bar -------------------------
 
-ROW = 60
-BAR_MAX = Decimal(230)  # leaves room for ¥1,234,567.89 after the longest bar
+ROW = 70
+BAR_MAX = Decimal(200)  # leaves room for ¥1,234,567.89 after the longest bar
 
 
 def spending_by_category_svg(ledger: FundLedger) -> str:
@@ -68,9 +71,9 @@ def spending_by_category_svg(ledger: FundLedger) -> str:
         top = number * ROW
         width = max(BAR_MAX * spent / largest, Decimal(2))
         body += [
-            _text(0, top + 20, category),
-            f'<rect x="0" y="{top + 30}" width="{_n(width)}" height="22" fill="{BAR_COLOR}"/>',
-            _text(width + 8, top + 48, money(spent), weight="bold"),
+            _text(0, top + 24, category),
+            f'<rect x="0" y="{top + 34}" width="{_n(width)}" height="26" fill="{BAR_COLOR}"/>',
+            _text(width + 8, top + 56, money(spent), weight="bold"),
         ]
     desc = "；".join(f"{category} {money(spent)}" for category, spent in rows)
     desc += f"。合计 {money(ledger.spending)}。"
@@ -79,8 +82,8 @@ def spending_by_category_svg(ledger: FundLedger) -> str:
 
 # --- balance over the year: a step line from the opening balance through every line -------------
 
-TOP, BOTTOM, LEFT, RIGHT = Decimal(64), Decimal(200), Decimal(4), Decimal(WIDTH - 4)
-HEIGHT = 240
+TOP, BOTTOM, LEFT, RIGHT = Decimal(136), Decimal(260), Decimal(4), Decimal(WIDTH - 4)
+HEIGHT = 300
 QUARTER_MONTHS = (1, 4, 7, 10)
 
 
@@ -109,7 +112,7 @@ def _axis(year: int) -> list[str]:
         x = _x(date(year, month, 1), year)
         body.append(f'<line x1="{_n(x)}" y1="{TOP}" x2="{_n(x)}" y2="{BOTTOM}" '
                     f'stroke="{GRID_COLOR}" stroke-dasharray="2 4"/>')
-        body.append(_text(x + 2, BOTTOM + 24, f"{month}月", size=16))
+        body.append(_text(x + 2, BOTTOM + 30, f"{month}月"))
     return body
 
 
@@ -123,10 +126,11 @@ def balance_svg(ledger: FundLedger) -> str:
     low, high = min(min(balances), Decimal(0)), max(max(balances), Decimal(0))
     y = _scale(low, high)
     body = [
-        _text(0, 20, f"年初 {money(ledger.opening)}"),
-        _text(WIDTH, 20, f"结余 {money(ledger.closing)}", anchor="end", weight="bold"),
-        _text(0, 46, f"最高 {money(max(balances))}", size=16),
-        _text(WIDTH, 46, f"最低 {money(min(balances))}", anchor="end", size=16),
+        # One figure a line: two of them side by side do not fit at LABEL size.
+        _text(0, 24, f"年初 {money(ledger.opening)}"),
+        _text(0, 56, f"结余 {money(ledger.closing)}", weight="bold"),
+        _text(0, 88, f"最高 {money(max(balances))}"),
+        _text(0, 120, f"最低 {money(min(balances))}"),
         *_axis(year),
         f'<polyline points="{" ".join(_step_points(ledger, year, y))}" fill="none" '
         f'stroke="{LINE_COLOR}" stroke-width="3" stroke-linejoin="round"/>',

@@ -1,0 +1,111 @@
+"""Render the 公开栏 sheets: an HTML page per sheet (``theme/print``) and its A4 PDF.
+
+The PDF is made by WeasyPrint from the very HTML that is published beside it, so the text a
+resident reads on paper is the text the personal-data guard scans in ``<sheet>.html``.
+WeasyPrint uses the system's fonts through fontconfig and embeds only the glyphs a sheet uses;
+it is never allowed to fetch anything but the sheet's own stylesheet (``_local_only``).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.kiosk.qr import qr_svg, target_url
+from generator.printing.sheets import RHYTHMS, Sheet, sheets
+from generator.sanitize import render_markdown
+from generator.views import format as fmt
+
+THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
+STYLESHEET = "sheet.css"
+INDEX = "index.html"
+NO_CJK_FONT = ("没有找到中文字体：打印公开栏的 PDF 用系统字体 fonts-noto-cjk，不会从网上下载。"
+               "请运行 make install（或 sudo apt-get install fonts-noto-cjk）后重新运行。")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(THEME), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters.update(money=fmt.money, cn_date=fmt.cn_date, cn_month_day=fmt.cn_month_day,
+                       md=lambda text: Markup(render_markdown(text or "")))
+    return env
+
+
+def period_end(notice) -> str:
+    """The last day of a 公示, its year left out when it is the start's (3月5日至3月11日)."""
+    same_year = notice.end.year == notice.start.year
+    return fmt.cn_month_day(notice.end) if same_year else fmt.cn_date(notice.end)
+
+
+def render_sheet(ctx, sheet: Sheet) -> str:
+    info = ctx.info
+    url = target_url(info.base_url, sheet.path)
+    return environment().get_template("sheet.html.j2").render(
+        sheet=sheet, info=info, name=ctx.name, units=ctx.units, built=ctx.today, url=url,
+        qr=Markup(qr_svg(url)), absolute=bool(info.base_url), period_end=period_end)
+
+
+def render_index(ctx, made: list[tuple[Sheet, int]], site_link: bool) -> str:
+    groups = [(rhythm, [(s, size_label(n)) for s, n in made if s.rhythm == rhythm]) for rhythm in RHYTHMS]
+    return environment().get_template("index.html.j2").render(
+        info=ctx.info, built=ctx.today, groups=[g for g in groups if g[1]], site_link=site_link)
+
+
+def size_label(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _local_only():
+    """WeasyPrint's fetcher for file: URLs only (a sheet never loads from another origin), and
+    a missing stylesheet is an error rather than a sheet printed without its layout."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+
+
+def pdf_bytes(html: str, folder: Path) -> bytes:
+    """The sheet as an A4 PDF. Same HTML, same bytes: WeasyPrint writes no clock time (the PDF's
+    dates come from the page's dcterms meta tags, i.e. the build day)."""
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=_local_only())
+    return document.write_pdf()
+
+
+def cjk_font_missing() -> bool:
+    """True when fontconfig knows no Chinese font (the PDF would print empty boxes)."""
+    if not shutil.which("fc-list"):
+        return False  # fontconfig's tools are not installed: cannot tell, let WeasyPrint try
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return found.returncode == 0 and not found.stdout.strip()
+
+
+def write_sheets(folder: Path, ctx, site_link: bool = True) -> list[tuple[Sheet, int]]:
+    """Write ``folder`` afresh: the stylesheet, ``<sheet>.html`` and ``<sheet>.pdf`` for every
+    sheet, and the index page 打印公开栏. Returns each sheet with the size of its PDF in bytes.
+    Only a public site has sheets: the board on the wall is read by everyone."""
+    folder = Path(folder)
+    if folder.exists():
+        shutil.rmtree(folder)
+    if ctx.audience != "public":
+        return []
+    if cjk_font_missing():
+        raise RuntimeError(NO_CJK_FONT)
+    folder.mkdir(parents=True)
+    shutil.copyfile(THEME / STYLESHEET, folder / STYLESHEET)
+    made = []
+    for sheet in sheets(ctx):
+        html = render_sheet(ctx, sheet)
+        (folder / f"{sheet.name}.html").write_text(html, encoding="utf-8")
+        pdf = pdf_bytes(html, folder)
+        (folder / f"{sheet.name}.pdf").write_bytes(pdf)
+        made.append((sheet, len(pdf)))
+    (folder / INDEX).write_text(render_index(ctx, made, site_link), encoding="utf-8")
+    return made
