@@ -83,9 +83,11 @@ def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> list[float]
     times = []
     try:
         path, title = first_title(data_dir / "communities" / slug)
-        if poll(lambda: title in fetch(base + "activities/"), 600, 0.2) is None:
-            raise SystemExit(f"{label}: the preview did not start; see {workdir / 'serve.log'}")
+        if poll(lambda: fetch(base), 600, 0.2) is None:
+            raise SystemExit(f"{label}: the preview did not start:\n" + (workdir / "serve.log").read_text())
         url = base + page_url(workdir / "build" / slug / "docs", title)
+        if poll(lambda: title in fetch(url), 60) is None:
+            raise SystemExit(f"{label}: {url} does not show {title!r}")
         print(f"{label}: preview up after {time.perf_counter() - started:.1f} s; editing {path.name}, "
               f"watching /{url[len(base):]}", flush=True)
         text = path.read_text(encoding="utf-8")
@@ -96,7 +98,8 @@ def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> list[float]
             saved = time.perf_counter()
             seconds = poll(lambda: new in fetch(url), 120)
             if seconds is None:
-                raise SystemExit(f"{label}: edit {edit} never reached the page; see {workdir / 'serve.log'}")
+                raise SystemExit(f"{label}: edit {edit} never reached the page:\n"
+                                 + (workdir / "serve.log").read_text())
             times.append(time.perf_counter() - saved)
     finally:
         process.terminate()

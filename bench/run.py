@@ -1,5 +1,11 @@
 """Benchmark (`make bench`): build time and output size of the large sample community and of a
-generated community ten times larger, each against a plain `mkdocs build` of the same Markdown.
+generated community ten times larger, each against a plain `mkdocs build` of the same Markdown;
+then a street of generated communities (bench/street.py: full build, no-change rebuild, a
+one-record change until live, peak memory).
+
+    .venv/bin/python bench/run.py                       # everything, a street of 200
+    .venv/bin/python bench/run.py --communities 20      # a smaller street
+    .venv/bin/python bench/run.py --only street --communities 20
 
 Figures are measured in one run and reported as ratios too, since this machine is noisy.
 Not a test: nothing here fails on a number; the targets are printed beside the figures.
@@ -82,9 +88,28 @@ def report(rows: list[dict]) -> None:
           f"{'met' if big['max_page'] < PAGE_TARGET else 'NOT met'} for 10×)")
 
 
-def main() -> int:
-    shutil.rmtree(OUT, ignore_errors=True)
-    OUT.mkdir(parents=True)
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="make bench: one community, ten times larger, and a street")
+    parser.add_argument("--communities", type=int, default=200, help="communities in the street benchmark (default 200)")
+    parser.add_argument("--only", choices=["community", "street"], default=None)
+    args = parser.parse_args(argv)
+    if args.only != "street":
+        measure_communities()
+    if args.only != "community":
+        sys.path.insert(0, str(REPO))
+        from bench import street
+
+        print(f"\nstreet of {args.communities} generated communities (bench/street.py):", flush=True)
+        street.main(["--communities", str(args.communities)])
+    return 0
+
+
+def measure_communities() -> None:
+    shutil.rmtree(OUT / "sample", ignore_errors=True)
+    shutil.rmtree(OUT / "big", ignore_errors=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     env_epoch = os.environ.setdefault("SOURCE_DATE_EPOCH", "1763856000")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material prints a banner otherwise
     sys.path.insert(0, str(REPO))
@@ -99,8 +124,7 @@ def main() -> int:
     generate(big_dir / "data", "hepingli10x", scaled(LARGE, 10), seed=2025)
     rows.append(measure("hepingli10x (10×)", big_dir / "data", "hepingli10x", big_dir))
     report(rows)
-    print(f"(SOURCE_DATE_EPOCH={env_epoch}; 2 cores; one run)")
-    return 0
+    print(f"(SOURCE_DATE_EPOCH={env_epoch}; {os.cpu_count()} cores; one run)")
 
 
 if __name__ == "__main__":

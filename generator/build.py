@@ -1,36 +1,37 @@
-"""`dangwu build`: check everything, render, build each community in its own process, verify, publish.
+"""One community's build, in a worker process: load and check, render, build, verify, stage.
 
-Two phases: nothing is rendered unless every record passed its checks, and nothing is
-published unless every community built and passed verification (personal data, external
-URLs, links inside the site). Publishing is a symlink swap; see ``publish.release``.
+Two phases per community: nothing is rendered unless its records passed their checks, and
+nothing is staged for publishing unless it built and passed verification (personal data,
+external URLs, links inside the site). The street around it (which communities to build,
+publishing each as it passes) is ``generator.street_build``; publishing is a symlink swap, see
+``publish.release``.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from generator.checks import load_and_check
+from generator.checks import check_community, personal_data
+from generator.dataset import load_safely
+from generator.problems import Problem
+from generator.publish.inputs import History
 from generator.engine import mkdocs as engine
 from generator.engine import search_index
 from generator.pages.context import PageContext
 from generator.pages.site import nav, render_site, search_order, search_words
 from generator.blocking import publish_blockers
-from generator.views.organization import roster
-from generator.views.people import public_by_role
 from generator.kiosk import write_kiosk
 from generator.opendata import write_downloads
 from generator.printing import write_sheets
-from generator.publish import csp, guard, links, manifest, offline, release, street
+from generator.publish import csp, guard, links, manifest, offline, release, scancache
 from generator.views.photos import shown_photos
 
 
@@ -44,6 +45,8 @@ class Result:
     staged: Path | None = None
     failures: list[str] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # as the clerk reads them, when checks failed
+    blockers: int = 0  # how many of them stop the publish
 
 
 RUNS = Path("build") / ".runs"  # one fresh folder per community build, removed when it ends
@@ -91,23 +94,17 @@ def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Pat
     )
 
 
-def full_names(ctx: PageContext) -> set[str]:
-    """People this site names in full (the public site masks everyone else)."""
-    if ctx.audience == "members":
-        return {m.name for m in roster(ctx.community, "members")}
-    return public_by_role(ctx.community, ctx.today)
-
-
 def allowed_phones(info) -> frozenset[str]:
     from generator.privacy import phone_digits
 
     return frozenset(phone_digits(p) for p in [info.office.phone, info.supervision.phone, *info.phones])
 
 
-def verify_output(site: Path, ctx: PageContext) -> list[str]:
-    """Everything that must hold before a site may be published, as readable failures."""
+def verify_output(site: Path, ctx: PageContext, cache=None) -> list[str]:
+    """Everything that must hold before a site may be published, as readable failures. With a
+    ``cache`` (publish.scancache) bytes scanned before, in any community, are not scanned again."""
     failures = []
-    for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources):
+    for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources, cache=cache):
         where = f"（来源 {hit.source}）" if hit.source else ""
         failures.append(f"输出文件 {hit.file} 含有个人信息（{hit.finding.kind}）{where}")
     from generator.checks.markdown_fields import source_of
@@ -115,19 +112,21 @@ def verify_output(site: Path, ctx: PageContext) -> list[str]:
     def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL
         found = source_of(ctx.community, ctx.today, url)
         return f"{found}: " if found else ""
-    for ref in offline.scan(site):
+    for ref in offline.scan(site, cache=cache):
         failures.append(f"{record(ref.url)}输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
-    for link in links.check(site):
+    for link in links.check(site, cache=cache):
         failures.append(f"{record(link.url)}输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
     return failures
 
 
-def build_id_of(site: Path) -> str:
+def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
+    """The release id: a hash of every file's path and bytes (``files``: path -> SHA-256 when
+    the caller has them already), the manifest left out."""
+    files = manifest.file_hashes(site) if files is None else files
     digest = hashlib.sha256()
-    for path in sorted(site.rglob("*")):
-        if path.is_file() and path.name != "manifest.json":
-            digest.update(path.relative_to(site).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for rel, sha in sorted(files.items()):
+        digest.update(rel.encode() + b"\0")
+        digest.update(bytes.fromhex(sha))
     return digest.hexdigest()[:12]
 
 
@@ -166,21 +165,29 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    drop_source_maps(staged)
     search_index.write(staged, search_order(pages))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
     write_sheets(staged / "print", ctx)  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
     result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
-    result.failures += verify_output(staged, ctx)
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(
         json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    result.build_id = build_id_of(staged)
+    result.failures += verify_output(staged, ctx, scancache.cache_for(out))
+    files = manifest.file_hashes(staged)
+    result.build_id = build_id_of(staged, files)
     manifest.write_manifest(staged, manifest.build_manifest(
-        staged, result.build_id, community=community.slug, audience=audience, **provenance))
+        staged, result.build_id, community=community.slug, audience=audience, files=files, **provenance))
     result.staged, result.pages = staged, len(pages)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def drop_source_maps(site: Path) -> None:
+    """Material's source maps (.map, over 1 MB) help only a developer's browser tools: not shipped."""
+    for path in sorted((site / "assets").rglob("*.map")):
+        path.unlink()
 
 
 def portal_figures(ctx: PageContext) -> dict:
@@ -217,16 +224,51 @@ def latest_record_date(community) -> date | None:
     return max(dates) if dates else None
 
 
-def _worker(args):
-    community, today, audience, out, provenance = args
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to build one community: its folder, not its records (loading and
+    checking happen in the worker, so the parent never holds a street of communities)."""
+    folder: Path
+    today: date
+    audience: str
+    out: Path
+    source_commit: str
+    history: History
+    key: str
+
+    def provenance(self) -> dict:
+        built = datetime.fromtimestamp(int(self.history.epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {"source_commit": self.source_commit, "built_at": built,
+                "inputs": {"key": self.key, "today": self.today.isoformat()}}
+
+
+def load_and_check_one(folder: Path, today: date):
+    """One community loaded and checked, as ``load_and_check`` does for each: (community or
+    None, problems). Personal data is reported even when other errors stop the cross-record rules."""
+    community, problems = load_safely(folder)
+    if community is None:
+        return None, problems
+    if any(p.severity == "error" for p in problems):
+        return community, sorted(problems + personal_data.check(community, today), key=Problem.sort_key)
+    return community, sorted(problems + check_community(community, today), key=Problem.sort_key)
+
+
+def _worker(job: Job) -> Result:
+    """Load, check, build, verify and stage one community, in a process of its own."""
+    os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
+    slug = name = job.folder.name
     try:
-        return build_one(community, today, audience, out, provenance)
+        community, problems = load_and_check_one(job.folder, job.today)
+        info = community.single("community") if community is not None else None
+        name = info.name if info is not None else slug
+        blockers = publish_blockers(problems)  # errors, and warnings that must never be published
+        if community is None or blockers:
+            return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
+        return build_one(community, job.today, job.audience, job.out, job.provenance())
     except OSError as exc:  # a full disk while rendering or staging: say so in words
-        info = community.single("community")
-        return Result(community.slug, info.name, failures=[write_failure(exc)])
+        return Result(slug, name, failures=[write_failure(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing
-        info = community.single("community")
-        return Result(community.slug, info.name, failures=[f"构建失败：{type(exc).__name__}: {exc}"])
+        return Result(slug, name, failures=[f"构建失败：{type(exc).__name__}: {exc}"])
 
 
 def write_failure(exc: OSError) -> str:
@@ -237,86 +279,9 @@ def write_failure(exc: OSError) -> str:
     return f"{where}出错（{exc.strerror or exc}）：请检查输出文件夹的权限和磁盘后重新运行。"
 
 
-def source_provenance(data_dir: Path) -> dict:
-    """The commit the records come from and its time (SOURCE_DATE_EPOCH wins when set)."""
-    def git(*args):
-        try:
-            return subprocess.run(["git", "-C", str(data_dir), *args], capture_output=True,
-                                  text=True, check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct", "--", ".") or "0"
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    built = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return {"source_commit": git("rev-parse", "HEAD") or "unknown", "built_at": built}
+def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
+        jobs: int | None = None, shard: tuple[int, int] | None = None) -> int:
+    """`dangwu build`: see ``generator.street_build``."""
+    from generator.street_build import run as run_street
 
-
-def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print) -> int:
-    communities, problems = load_and_check(data_dir, slugs, today)
-    blockers = publish_blockers(problems)  # errors, and warnings that must never be published
-    if blockers:
-        for problem in problems:
-            log(problem.as_text())
-        log(f"有 {len(blockers)} 个问题必须先改正：没有构建，已发布的网站保持不变。请先改正后再运行。")
-        return 1
-    try:
-        with release.locked(out):
-            return _build_and_publish(communities, data_dir, out, today, audience, log)
-    except release.PublishError as exc:
-        log(f"{exc}\n没有发布任何内容，已发布的网站保持不变。")
-        return 1
-    except OSError as exc:
-        log(write_failure(exc))
-        log("没有发布任何内容，已发布的网站保持不变。")
-        return 1
-
-
-def _build_and_publish(communities, data_dir: Path, out: Path, today: date, audience: str, log) -> int:
-    release.clear_staging(out)  # a killed earlier build may have left its staging behind
-    provenance = source_provenance(data_dir)
-    engine.preload()
-    jobs = [(c, today, audience, out, provenance) for c in communities]
-    results = _build_all(jobs, log)
-    failed = [r for r in results if r.failures]
-    if failed:
-        for r in failed:
-            for failure in r.failures:
-                log(f"[{r.slug}] {failure}")
-        log("构建未通过检查：没有发布任何内容，已发布的网站保持不变。")
-        release.clear_staging(out)
-        return 1
-    try:
-        publish_all(out, results, today)
-    finally:
-        release.clear_staging(out)
-    log(f"完成：{len(results)} 个社区已发布到 {out}/")
-    return 0
-
-
-def publish_all(out: Path, results: list[Result], today: date) -> None:
-    """Everything that needs disk space first (release folders, kept manifests, portal, street
-    feed), then the swaps, then renames: a full disk at any step leaves the published site whole."""
-    for r in results:
-        release.store(out, r.slug, r.staged, r.build_id)
-    changes = {r.slug: r.build_id for r in results}
-    prepared = street.prepare(out, today, changes)
-    try:
-        release.go_live(out, changes)
-    except BaseException:
-        street.discard(prepared)
-        raise
-    prepared.commit()
-
-
-def _build_all(jobs, log) -> list[Result]:
-    """One process per community (MkDocs is not thread-safe); a line per community as it ends."""
-    total = len(jobs)
-    processes = min(os.cpu_count() or 1, total, 4)
-    context = multiprocessing.get_context("fork")
-    results = []
-    with context.Pool(processes=processes, maxtasksperchild=1) as pool:
-        for done, result in enumerate(pool.imap_unordered(_worker, jobs), start=1):
-            state = "失败" if result.failures else "完成"
-            log(f"[{done}/{total}] {result.slug} {result.name}：{state}，{result.pages} 页，{result.seconds:.1f} 秒")
-            results.append(result)
-    return sorted(results, key=lambda r: r.slug)
+    return run_street(data_dir, slugs, out, today, audience, log=log, jobs=jobs, shard=shard)

@@ -11,7 +11,20 @@ def register(sub, common) -> None:
     build.add_argument("--out", type=Path, default=None, help="输出文件夹（默认 site/，党内版 site-members/）")
     build.add_argument("--audience", choices=["public", "members"], default="public",
                        help="public 向党外公开（默认）；members 党内版，含仅党内公开的内容")
+    build.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                       help="同时构建几个社区（默认本机的处理器核数）")
+    build.add_argument("--shard", type=_shard, default=None, metavar="I/N",
+                       help="只构建 N 份中的第 I 份社区（多台机器分担；按社区名固定分配），不更新门户；"
+                            "全部完成后运行 dangwu portal")
     build.set_defaults(run=run_build)
+
+    portal = sub.add_parser("portal", help="按已发布的社区生成门户首页和街道订阅（分片构建之后运行）")
+    portal.add_argument("data_dir", nargs="?", default="data", type=Path, help="数据文件夹（默认 data/），"
+                        "用来列出还没有发布过网站的社区")
+    portal.add_argument("--out", type=Path, default=Path("site"), help="输出文件夹（默认 site/）")
+    portal.add_argument("--today", type=_today, default=None, metavar="YYYY-MM-DD",
+                        help="门户上写的生成日期（默认今天；与构建时的 --today 相同才与整体构建一致）")
+    portal.set_defaults(run=run_portal)
 
     serve = sub.add_parser("serve", help="预览：修改 YAML 后页面自动更新")
     common(serve)
@@ -34,6 +47,30 @@ def register(sub, common) -> None:
     printing.register(sub, common)
 
 
+def _positive(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应是 1 或更大的整数：{text}")
+    return int(text)
+
+
+def _shard(text: str) -> tuple[int, int]:
+    """"2/3" -> (2, 3): the second of three parts (1-based)."""
+    import argparse
+
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise argparse.ArgumentTypeError(f"应写成 第几份/共几份，如 1/3（从 1 数起）：{text}")
+    return int(index), int(count)
+
+
+def _today(text: str) -> date:
+    from generator.cli import _today as parse
+
+    return parse(text)
+
+
 def _out(args) -> Path:
     return args.out or Path("site" if args.audience == "public" else "site-members")
 
@@ -41,7 +78,36 @@ def _out(args) -> Path:
 def run_build(args) -> int:
     from generator.build import run
 
-    return run(args.data_dir, args.community, _out(args), args.today or date.today(), args.audience)
+    return run(args.data_dir, args.community, _out(args), args.today or date.today(), args.audience,
+               jobs=args.jobs, shard=args.shard)
+
+
+def run_portal(args) -> int:
+    """The portal and the street feed from what is live in --out (after shard builds)."""
+    from generator.build import write_failure
+    from generator.dataset import community_dirs
+    from generator.publish import release, street
+
+    out = args.out
+    try:
+        with release.locked(out):
+            live = street.live_releases(out)
+            if not live:
+                print(f"{out} 里还没有已发布的社区：没有生成门户。")
+                return 1
+            street.assemble(out, args.today or date.today())
+    except OSError as exc:
+        print(write_failure(exc))
+        print("门户和街道订阅保持原样。")
+        return 1
+    missing = [d.name for d in community_dirs(args.data_dir) if d.name not in live]
+    if missing:
+        print(f"这些社区还没有发布过网站，门户上没有它们：{'、'.join(missing)}")
+    stale = [slug for slug in live if release.not_updated(out, slug)]
+    if stale:
+        print(f"这些社区的最新构建未通过，门户上显示为“未更新”：{'、'.join(stale)}")
+    print(f"门户已生成：{out}/index.html（{len(live)} 个社区）和街道订阅 {out}/feed.xml")
+    return 0
 
 
 def run_serve(args) -> int:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +78,40 @@ def _locate(record, loaded: Loaded, path: tuple) -> None:
             _locate(item, loaded, path + (index,))
 
 
+# The live preview reloads only the files a save changed: path -> (bytes, loaded, record, problems).
+_REUSE: ContextVar[dict | None] = ContextVar("reuse", default=None)
+
+
+@contextmanager
+def reusing(cache: dict):
+    """Within this block a file whose bytes equal those last read through ``cache`` is not parsed
+    again: its records and problems are reused (records are frozen, so sharing them is safe)."""
+    token = _REUSE.set(cache)
+    try:
+        yield cache
+    finally:
+        _REUSE.reset(token)
+
+
 def _read(path: Path, model, display: str, community: Community) -> tuple[object, list[Problem]]:
+    cache = _REUSE.get()
+    if cache is None or path.is_dir():
+        return _read_file(path, model, display, community)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _read_file(path, model, display, community)
+    kept = cache.get(path)
+    if kept and kept[0] == data:
+        if kept[1] is not None:
+            community.sources[display] = kept[1]
+        return kept[2], kept[3]
+    record, problems = _read_file(path, model, display, community)
+    cache[path] = (data, community.sources.get(display), record, problems)
+    return record, problems
+
+
+def _read_file(path: Path, model, display: str, community: Community) -> tuple[object, list[Problem]]:
     if path.is_dir():
         return None, [Problem("file-is-folder", display, 0, 0)]
     try:

@@ -31,8 +31,19 @@ def published(out: Path) -> list[dict]:
     return found
 
 
-def write_portal(out: Path, today: date) -> Path:
-    communities = published(out)
+def not_updated_card(card: dict, note: dict) -> dict:
+    """A community whose last build failed still shows its live site's figures, and says so
+    where the card says when it was updated: since when, and why (for the street office)."""
+    since = note.get("since")
+    shown = f"网站仍是{cn_date(date.fromisoformat(since))}生成的版本" if since else "网站仍是上一次发布的版本"
+    return card | {"updated": f"未更新（{shown}；原因：{note.get('reason', '构建未通过')}）", "not_updated": note}
+
+
+def write_portal(out: Path, today: date, notes: dict[str, dict] | None = None) -> Path:
+    """``notes``: slug -> why its latest build was not published (see build.not_updated_note)."""
+    notes = notes or {}
+    communities = [not_updated_card(c, notes[c["slug"]]) if c.get("slug") in notes else c
+                   for c in published(out)]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     streets = sorted({c.get("street", "") for c in communities} - {""})

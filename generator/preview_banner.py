@@ -2,7 +2,7 @@
 
 `dangwu serve --community` writes the current problems to build/<slug>/preview-problems.json
 (outside docs/, so no build ever copies it) and adds this file to the preview's MkDocs hooks only;
-MkDocs watches the JSON file, rebuilds when it changes, and live-reload refreshes the browser.
+when the JSON file changes the preview rebuilds every page, and live-reload refreshes the browser.
 The pages below the banner are the last good ones; with no problems the banner is gone.
 A published build never loads this hook, so the banner cannot reach a resident.
 """
@@ -25,14 +25,18 @@ def problems_path(build_dir: Path) -> Path:
     return build_dir / PROBLEMS_FILE
 
 
-def write_problems(build_dir: Path, problems, kept_last_good: bool) -> None:
-    """Record what the banner shows; written only when it changed (each write rebuilds the preview)."""
+def write_problems(build_dir: Path, problems, kept_last_good: bool) -> bool:
+    """Record what the banner shows; written only when it changed (then every page is rebuilt).
+    Returns whether it changed."""
     shown = [{"where": f"{p.file}:{p.line}", "code": p.code, "warning": p.severity != "error",
               "message": p.message("zh")} for p in problems]
     text = json.dumps({"problems": shown, "kept_last_good": kept_last_good}, ensure_ascii=False, indent=1)
     path = problems_path(build_dir)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 def read_problems(build_dir: Path) -> dict:

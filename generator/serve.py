@@ -1,10 +1,11 @@
 """`dangwu serve`: preview while editing.
 
-With one community (``--community SLUG``): MkDocs' live-reload server over build/<slug>/docs,
-and a watcher that re-renders the pages when a YAML file changes. Pages are written only when
-their text changed, so MkDocs rebuilds once per edit and never loops. A file with errors
-prints its problems and leaves the preview as it was, under a banner listing each problem's
-file:line and message (generator/preview_banner.py) until it is fixed.
+With one community (``--community SLUG``): one warm process (generator/engine/preview.py) whose
+MkDocs live-reload server watches the records; on a save it reloads the changed files, renders
+the Markdown (written only when its text changed) and rebuilds only the changed pages, or every
+page when the config, the set of pages or the banner changed. A file with errors prints its
+problems and leaves the preview as it was, under a banner listing each problem's file:line and
+message (generator/preview_banner.py) until it is fixed.
 
 Without ``--community``: builds every community and the portal, serves ``site/`` as it will
 be published, and rebuilds a community when its records change.
@@ -20,12 +21,12 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import yaml
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import preview_banner
 from generator.checks import load_and_check
+from generator.dataset import reusing
 from generator.problems import errors
 
 HOST = "127.0.0.1"
@@ -60,57 +61,100 @@ def _watch(folder: Path, callback) -> Observer:
     return observer
 
 
-def rerender(data_dir: Path, slug: str, today: date | None) -> bool:
-    from generator.build import build_dir_for, render_docs
+class CommunityPreview:
+    """One community's preview between saves: the files as last read, the pages as last written.
 
-    communities, problems = load_and_check(data_dir, [slug], today or date.today())
-    for problem in problems:
-        print(problem.as_text(), flush=True)
-    build_dir = build_dir_for(slug, "public")
-    if errors(problems):
-        preview_banner.write_problems(build_dir, problems, kept_last_good=True)
-        print("有错误：预览保持上一次的样子（页面顶部列出问题），改正后会自动更新。", flush=True)
-        return False
-    render_docs(communities[0], today or date.today(), "public")
-    preview_banner.write_problems(build_dir, problems, kept_last_good=False)  # after the pages: one reload
-    print(f"{time.strftime('%H:%M:%S')} 已更新 {slug} 的页面", flush=True)
-    return True
+    ``refresh()`` is MkDocs' builder step (generator/engine/preview.py): it reloads only the
+    record files whose bytes changed, checks the whole community again (rules cross files),
+    renders every page but writes only those whose text changed, and says how much MkDocs must
+    rebuild. A file with errors keeps the last good pages under the problem banner.
+    """
+
+    def __init__(self, data_dir: Path, slug: str, today: date | None):
+        from generator.build import build_dir_for
+
+        self.data_dir, self.slug, self.today = data_dir, slug, today
+        self.community_root = data_dir / "communities" / slug
+        self.root = build_dir_for(slug, "public")
+        self.files: dict = {}  # the loader's reuse cache (generator.dataset.reusing)
+        self.pages: set[str] = set()
+        self.stamp: tuple | None = None
+        self.announce = False  # the first render is the start, not an update
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def watched(self) -> list[Path]:
+        return [self.community_root, SHARED_CONTENT]
+
+    def refresh(self) -> str:
+        from generator.build import _configure, render_docs
+        from generator.engine.preview import DIRTY, FULL, NOTHING
+
+        today = self.today or date.today()
+        stamp = (today, *_stamps(self.watched()))
+        if stamp == self.stamp:
+            return NOTHING
+        self.stamp = stamp
+        with reusing(self.files):
+            communities, problems = load_and_check(self.data_dir, [self.slug], today)
+        for problem in problems:
+            print(problem.as_text(), flush=True)
+        if errors(problems):
+            changed = preview_banner.write_problems(self.root, problems, kept_last_good=True)
+            print("有错误：预览保持上一次的样子（页面顶部列出问题），改正后会自动更新。", flush=True)
+            return FULL if changed else NOTHING
+        site_wide = [self.config, self.root / "userdict.txt"]
+        before = [_bytes(p) for p in site_wide]
+        ctx, pages, root = render_docs(communities[0], today, "public")
+        _configure(ctx, pages, root, root / "preview-site")
+        banner_changed = preview_banner.write_problems(self.root, problems, kept_last_good=False)
+        every_page = banner_changed or set(pages) != self.pages or before != [_bytes(p) for p in site_wide]
+        self.pages = set(pages)
+        if self.announce:
+            print(f"{time.strftime('%H:%M:%S')} 已更新 {self.slug} 的页面", flush=True)
+        self.announce = True
+        return FULL if every_page else DIRTY
 
 
-def _preview_options(config: Path, build_dir: Path) -> dict:
-    """The banner hook on top of the community's own hooks, and its problems file watched.
-    Only the preview passes these: a build never shows the banner."""
-    hooks = yaml.safe_load(config.read_text(encoding="utf-8")).get("hooks", [])
-    return {"hooks": [*hooks, preview_banner.__file__],
-            "watch": [str(preview_banner.problems_path(build_dir))]}
+SHARED_CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def _stamps(folders: list[Path]) -> list[tuple]:
+    """What a save changes: each file's path, time and size (cheap; the loader compares bytes)."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            try:
+                info = path.stat()
+            except OSError:  # removed while we looked: the next look sees it gone
+                continue
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+    return found
+
+
+def _bytes(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def serve_community(data_dir: Path, slug: str, today: date | None, port: int) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from generator.build import _configure, build_dir_for, render_docs
+    from generator.engine import preview
     from generator.engine.mkdocs import preload
 
-    communities, problems = load_and_check(data_dir, [slug], today or date.today())
-    for problem in problems:
-        print(problem.as_text())
-    root = build_dir_for(slug, "public")
-    if errors(problems):
-        config = root / "mkdocs.yml"
-        if not config.is_file():  # no earlier preview to show under the banner
+    live = CommunityPreview(data_dir, slug, today)
+    live.refresh()
+    if not live.pages:  # errors at the start: nothing rendered
+        if not live.config.is_file():  # no earlier preview to show under the banner
             print("有错误：改正后再运行 dangwu serve。")
             return 1
-        print("有错误：预览显示上一次的样子（页面顶部列出问题），改正后会自动更新。")
-        preview_banner.write_problems(root, problems, kept_last_good=True)
-    else:
-        ctx, pages, root = render_docs(communities[0], today or date.today(), "public")
-        config = _configure(ctx, pages, root, root / "preview-site")
-        preview_banner.write_problems(root, problems, kept_last_good=False)
+        print("预览显示上一次的样子（页面顶部列出问题），改正后会自动更新。")
     preload()
-    community_root = data_dir / "communities" / slug
-    _watch(community_root, lambda: rerender(data_dir, slug, today))
-    print(f"预览：http://{HOST}:{port}/  （修改 {community_root}/ 里的文件后页面自动刷新；Ctrl+C 退出）", flush=True)
-    mkdocs_serve(str(config), livereload=True, dev_addr=f"{HOST}:{port}", **_preview_options(config, root))
+    print(f"预览：http://{HOST}:{port}/  （修改 {live.community_root}/ 里的文件后页面自动刷新；Ctrl+C 退出）",
+          flush=True)
+    # Only the preview adds the banner hook: a build never shows it.
+    preview.serve(live.config, host=HOST, port=port, watch=live.watched(), hooks=[preview_banner.__file__],
+                  refresh=live.refresh)
     return 0
 
 

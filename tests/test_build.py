@@ -111,16 +111,22 @@ def test_markdown_from_clerks_is_rendered_and_sanitised(tmp_path, write_communit
     assert "&lt;script&gt;alert(1)&lt;/script&gt;学雷锋义诊" in html
 
 
+def community_site(out: Path, slug: str = "xiaoyuan") -> tuple[str, dict[str, str]]:
+    """What a resident of one community sees: the release its link points at, and its files."""
+    return os.readlink(out / slug), tree_digest((out / slug).resolve())
+
+
 def test_bad_records_build_nothing_and_keep_the_published_site(tmp_path, write_community):
     data = write_community()
     out = tmp_path / "site"
     assert build(data, out).returncode == 0
-    before = tree_digest(out)
+    before = community_site(out)
     replace_in(data / "communities/xiaoyuan/finances/2026.yml", '"-350.50"', "-350.5")
     result = build(data, out)
     assert result.returncode == 1
     assert "money-unquoted" in result.stdout and "没有构建" in result.stdout
-    assert tree_digest(out) == before
+    assert community_site(out) == before
+    assert "未更新" in (out / "index.html").read_text(encoding="utf-8")  # the street office sees it
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -178,7 +184,8 @@ def test_a_killed_build_leaves_the_site_unchanged(tmp_path, write_community):
     os.killpg(process.pid, 9)
     process.wait()
     after = tree_digest(out)
-    assert {k: v for k, v in after.items() if not k.startswith(".staging/")} == before
+    assert {k: v for k, v in after.items() if not k.startswith((".staging/", ".cache/"))} == \
+        {k: v for k, v in before.items() if not k.startswith(".cache/")}
 
 
 def test_build_prints_a_line_per_community(tmp_path):
@@ -231,7 +238,7 @@ def test_personal_data_in_a_page_stops_the_build_and_names_the_file(tmp_path, wr
     data = write_community()
     out = tmp_path / "site"
     assert build(data, out).returncode == 0
-    before = tree_digest(out)
+    before = community_site(out)
     (data / "communities/xiaoyuan/content/guide").mkdir(parents=True)
     (data / "communities/xiaoyuan/content/guide/feedback.md").write_text(
         "# 反映意见\n\n有事请找王书记：139 1234 5678\n", encoding="utf-8")
@@ -239,7 +246,8 @@ def test_personal_data_in_a_page_stops_the_build_and_names_the_file(tmp_path, wr
     assert result.returncode == 1
     assert "content/guide/feedback.md:3:" in result.stdout and "personal-mobile" in result.stdout
     assert "139 1234 5678" not in result.stdout
-    assert tree_digest(out) == before
+    assert community_site(out) == before
+    assert "139 1234 5678" not in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_two_builds_at_once_both_publish_a_whole_site(tmp_path):

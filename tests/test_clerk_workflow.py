@@ -34,7 +34,7 @@ def test_an_unfilled_new_entry_warns_in_check_and_blocks_the_build(tmp_path, wri
     out = tmp_path / "site"
     first = dangwu("build", data, "--out", out, cwd=tmp_path)
     assert first.returncode == 0, first.stdout + first.stderr
-    published = tree_digest(out)
+    published = tree_digest(out / "xiaoyuan")  # the community's site (the portal marks it 未更新)
 
     added = dangwu("new", "entry", data, "--community", "xiaoyuan", "--fund", "service", "--date", "2026-11-20",
                    cwd=tmp_path)
@@ -56,7 +56,7 @@ def test_an_unfilled_new_entry_warns_in_check_and_blocks_the_build(tmp_path, wri
     assert f"{ledger}:{summary_line}:" in build.stdout
     assert "还是模板里的占位文字“（请填写摘要）”" in build.stdout
     assert "必须先改正：没有构建，已发布的网站保持不变" in build.stdout
-    assert tree_digest(out) == published
+    assert tree_digest(out / "xiaoyuan") == published
     assert "请填写" not in "".join(p.read_text(encoding="utf-8", errors="replace")
                                  for p in out.rglob("*") if p.is_file() and p.suffix in {".html", ".csv", ".xml"})
 

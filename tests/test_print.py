@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 import subprocess
 from pathlib import Path
 
@@ -269,3 +268,15 @@ def test_a_members_build_prints_no_sheets(data, tmp_path):
     assert write_sheets(folder, PageContext(communities[0], TODAY, "members")) == []
     assert not folder.exists()
 
+
+
+def test_without_a_chinese_font_nothing_is_printed_and_the_clerk_is_told_why(data, tmp_path, monkeypatch, capsys):
+    from generator.cli import main
+    from generator.printing import render
+
+    monkeypatch.setattr(render, "cjk_font_missing", lambda: True)
+    code = main(["print", str(data), "--today", "2026-11-23", "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "xiaoyuan：没有找到中文字体" in out and "fonts-noto-cjk" in out and "make install" in out
+    assert not (tmp_path / "out" / "xiaoyuan").exists() and not (tmp_path / "out" / ".xiaoyuan.printing").exists()

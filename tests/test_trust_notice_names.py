@@ -127,7 +127,7 @@ def test_an_ended_notice_names_nobody_in_full_anywhere_on_the_public_site(site):
     kinds = {Path(rel).suffix for rel in files}
     assert {".html", ".json", ".csv", ".xml"} <= kinds
     assert any(rel.startswith("xiaoyuan/kiosk/") for rel in files)
-    assert "xiaoyuan/search/search_index.json" in files and "feed.xml" in files  # the street feed
+    assert "xiaoyuan/search/dangwu_index.json" in files and "feed.xml" in files  # the street feed
     for person in ENDED_PEOPLE + (UPCOMING_PERSON,):
         leaks = [rel for rel, text in files.items() if person in text]
         assert leaks == [], f"{person} in full in {leaks}"
@@ -150,7 +150,7 @@ def test_the_downloads_feed_and_search_mask_the_ended_notice(site):
     ended = next(n for y in notices["years"] for n in y["notices"] if n["id"] == "n2026-01")
     assert ended["title"] == f"关于拟接收{ENDED_MASKED}同志为预备党员的公示"
     assert "拟接收周\\*明、孙\\*华同志" in ended["body"]  # Markdown, as the page renders it
-    for rel in ["xiaoyuan/data/feed.xml", "feed.xml", "xiaoyuan/search/search_index.json"]:
+    for rel in ["xiaoyuan/data/feed.xml", "feed.xml", "xiaoyuan/search/dangwu_index.json"]:
         assert ENDED_MASKED in files[rel], rel
 
 
@@ -158,7 +158,7 @@ def test_a_running_notice_names_its_people_in_full(site):
     files = published_files(site)
     for rel in ["xiaoyuan/notices/2026/index.html", "xiaoyuan/notices/index.html", "xiaoyuan/index.html",
                 "xiaoyuan/data/notices.json", "xiaoyuan/data/feed.xml", "xiaoyuan/kiosk/index.html",
-                "xiaoyuan/search/search_index.json"]:
+                "xiaoyuan/search/dangwu_index.json"]:
         assert f"关于拟将{RUNNING_PERSON}同志列为发展对象的公示" in files[rel], rel
     assert f"拟将{RUNNING_PERSON}同志列为发展对象" in visible_text(files["xiaoyuan/notices/2026/index.html"])
 

@@ -103,27 +103,3 @@ def preload() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-
-
-def teach_given_names(site_dir: Path, full_names: set[str]) -> None:
-    """Let a search for a given name (玉兰) find a person shown in full (周玉兰).
-
-    Material's search finds whole jieba words only, and jieba keeps a full name whole. So each
-    search section that names such a person gets the given name appended as its own word, at
-    the end of the section's text (where a result preview rarely reaches).
-    """
-    import json
-
-    from generator.privacy import surname_length
-
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.is_file() or not full_names:
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    given = {name: name[surname_length(name):] for name in full_names if len(name) >= 2}
-    for entry in index.get("docs", []):
-        flat = entry.get("text", "").replace("\u200b", "")
-        extra = sorted({g for name, g in given.items() if name in flat and len(g) >= 1})
-        if extra:
-            entry["text"] += "".join(f"\u200b{g}" for g in extra)
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

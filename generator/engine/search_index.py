@@ -7,12 +7,14 @@ per record (every element of a page with an id: a record, a table row, a unit), 
 theme/assets/dangwu-search-worker.js (Material's search box, our worker: see theme/main.html):
 
 - ``docs``: the text a resident sees, one entry per record or section (``l`` its link, ``t``
-  its title, ``x`` its text, ``p`` the entry of its page), HTML-escaped as Material's was;
+  its title, ``x`` its text, ``p`` the entry of its page, ``w`` on a page's entry what its
+  matches count when not 1), HTML-escaped as Material's was;
   nothing else is appended, so a result never shows words that are not on the page;
 - ``v``: the site's words, jieba's search mode (``cut_for_search``) over every entry, which
   the worker cuts a query into;
 - ``a``: short names of units residents use (二支部 for 第二党支部, 2支部 …);
-- ``f``: traditional characters and their simplified ones, for the characters of the site.
+- ``f``: traditional characters and their simplified ones (OpenCC's table), for the
+  characters of the site.
 
 Matching parts of words (建国 in 张建国, 人民医院 in 景和区人民医院党委) is the worker's job;
 masked names are masked in the text, so a masked member's full name is found nowhere.
@@ -161,21 +163,24 @@ def page_entries(location: str, page_title: str, page_html: str) -> list[dict]:
 
 
 def unit_aliases(texts: list[str]) -> dict[str, str]:
-    """Short names residents use for the numbered branches and groups the site names."""
+    """Short names residents use for the numbered branches and groups the site names:
+    二支部, 2支部, 第2支部 → 第二党支部; 二支部一组, 2支部1小组 → 第二党支部第一党小组."""
     aliases: dict[str, str] = {}
+
+    def add(names, whole):
+        for name in names:
+            if name not in whole:
+                aliases.setdefault(name, whole)
     for text in texts:
         for match in UNIT.finditer(text):
-            whole, branch, kind, group = match.group(0), match.group(1), match.group(2), match.group(3)
-            short = "支部" if kind == "支部" else "总支"
-            branch_forms = {branch, _digits(branch)}
-            for b in branch_forms:
-                names = [f"{b}{short}", f"第{b}{short}", f"{b}党{short}", f"第{b}党{short}"]
-                if group:
-                    names = [f"{n}{g}{s}" for n in names[:2] for g in {group, _digits(group)}
-                             for s in ("组", "小组", "党小组")]
-                for name in names:
-                    if name not in whole:
-                        aliases.setdefault(name, whole)
+            branch, kind, group = match.group(1), match.group(2), match.group(3)
+            branch_name = text[match.start():match.end(2)]
+            shorts = [f"{b}{kind}" for b in (branch, _digits(branch))]
+            shorts += [f"第{name}" for name in shorts] + [f"{b}党{kind}" for b in (branch, _digits(branch))]
+            add(shorts + [f"第{name}" for name in shorts[-1:]], branch_name)
+            if group:
+                add([f"{name}{g}{unit}" for name in shorts[:4] for g in (group, _digits(group))
+                     for unit in ("组", "小组", "党小组")], match.group(0))
     return aliases
 
 
@@ -204,33 +209,49 @@ def site_words(texts: list[str]) -> list[str]:
 
 def folding(texts: list[str]) -> str:
     """Pairs (traditional, simplified) as one string, for every simplified character of the
-    site that has a traditional form: a query in traditional script finds the same records."""
-    import zhconv.zhconv as tables
+    site that has a traditional form: a query in traditional script finds the same records.
+    The table is OpenCC's (TSCharacters.txt, shipped by opencc-python-reimplemented)."""
+    from importlib.resources import files
 
-    tables.loaddict()
+    table = (files("opencc") / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8")
     used = set("".join(texts))
-    pairs = {t: s for t, s in tables.zhcdicts["zh2Hans"].items() if len(t) == 1 and len(s) == 1 and t != s and s in used}
+    pairs = {}
+    for line in table.splitlines():
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified and simplified in used:
+            pairs[traditional] = simplified
     return "".join(t + s for t, s in sorted(pairs.items()))
 
 
-def build_index(pages: list[tuple[str, str, str]]) -> dict:
-    """``pages``: (location, title, html) in the order of the site's navigation."""
+def build_index(pages: list[tuple[str, str, str]], weights: dict[str, float] | None = None) -> dict:
+    """``pages``: (location, title, html) in the order of the site's navigation; ``weights``:
+    what a match on a page counts (``w`` of its entry, left out when 1)."""
     docs = []
     for location, title, page_html in pages:
         page_at = len(docs)
         for entry in page_entries(location, title, page_html):
             entry["p"] = page_at
             docs.append(entry)
+        weight = (weights or {}).get(location, 1.0)
+        if weight != 1.0 and len(docs) > page_at:
+            docs[page_at]["w"] = weight
     texts = [f"{d['t']} {d['x']}" for d in docs]
     for doc in docs:  # escaped as Material's index was: the search box shows it as HTML
         doc["t"], doc["x"] = html.escape(doc["t"], quote=False), html.escape(doc["x"], quote=False)
     return {"docs": docs, "v": " ".join(site_words(texts)), "a": unit_aliases(texts), "f": folding(texts)}
 
 
-def write(site_dir: Path, nav_order: list[str]) -> None:
+def order_section(location: str) -> str:
+    """activities/2026/ → activities/ (the navigation lists a section's index page only)."""
+    return location.split("/")[0] + "/" if "/" in location else location
+
+
+def write(site_dir: Path, nav_order: dict[str, float]) -> None:
     """Write search/dangwu_index.json from the built pages and leave Material's index a stub.
 
-    ``nav_order``: page locations (``organization/``) in the order ties are broken in."""
+    ``nav_order``: the navigation's pages (``organization/``) in the order ties are broken in,
+    each with the weight of its matches (a year page has its section's)."""
     material_path = site_dir / "search" / "search_index.json"
     if not material_path.is_file():
         return
@@ -240,14 +261,15 @@ def write(site_dir: Path, nav_order: list[str]) -> None:
     rank = {loc: i for i, loc in enumerate(nav_order)}
 
     def order(loc: str) -> tuple:  # a section's pages after its index page, newest year first
-        section = loc.split("/")[0] + "/" if "/" in loc else loc
+        section = order_section(loc)
         return rank.get(loc, rank.get(section, len(rank))), loc != section, [-ord(c) for c in loc]
     pages = []
     for location in sorted(titles, key=order):
         path = site_dir / location / "index.html" if not location.endswith(".html") else site_dir / location
         if path.is_file():
             pages.append((location, titles[location], path.read_text(encoding="utf-8")))
-    index = build_index(pages)
+    weights = {loc: nav_order.get(order_section(loc), 1.0) for loc, _, _ in pages}
+    index = build_index(pages, weights)
     (site_dir / INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stub = {"config": material.get("config", {}), "docs": []}
     material_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -58,17 +58,23 @@ def nav(pages: dict[str, str]) -> list[dict]:
     return [{label: path} for label, path in NAV if path in pages]
 
 
-def search_order(pages: dict[str, str]) -> list[str]:
-    """The pages' links (``organization/``) in the navigation's order: search results that
-    match equally well are listed in this order."""
+# Pages about the board rather than its records: their rows name records shown elsewhere
+# (公开目录's 主题党日, 更新记录's 新增活动…), so search lists them after the records themselves.
+SEARCH_SECONDARY = {"catalog/index.md", "changes/index.md", "downloads/index.md"}
+
+
+def search_order(pages: dict[str, str]) -> dict[str, float]:
+    """The pages' links (``organization/``) in the navigation's order, each with the weight of
+    its matches: results that match equally well are listed in this order."""
     def link(path: str) -> str:  # index.md → "", organization/index.md → organization/, guide/reading.md → guide/reading/
         stem = path.removesuffix(".md").removesuffix("index")
         return stem if not stem or stem.endswith("/") else stem + "/"
-    return [link(path) for _, path in NAV if path in pages]
+    return {link(path): 0.5 if path in SEARCH_SECONDARY else 1.0 for _, path in NAV if path in pages}
 
 
 def search_words(ctx: PageContext) -> list[str]:
-    """Names jieba must know so a search for them finds their records (only names shown in full)."""
+    """Names jieba must keep whole (only names shown in full): the search cuts a query into the
+    words jieba's search mode finds on the site (generator/engine/search_index.py)."""
     c = ctx.community
     words = {ctx.info.name, ctx.info.short_name, ctx.info.street}
     org = c.single("organization")

@@ -25,6 +25,8 @@ STYLESHEET = "sheet.css"
 INDEX = "index.html"
 NO_CJK_FONT = ("没有找到中文字体：打印公开栏的 PDF 用系统字体 fonts-noto-cjk，不会从网上下载。"
                "请运行 make install（或 sudo apt-get install fonts-noto-cjk）后重新运行。")
+NO_PANGO = ("没有找到 Pango 库：打印公开栏的 PDF 由 WeasyPrint 用系统的 Pango 排版。"
+            "请运行 make install（或 sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0）后重新运行。")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,10 @@ def _local_only():
 def pdf_bytes(html: str, folder: Path) -> bytes:
     """The sheet as an A4 PDF. Same HTML, same bytes: WeasyPrint writes no clock time (the PDF's
     dates come from the page's dcterms meta tags, i.e. the build day)."""
-    import weasyprint
+    try:
+        import weasyprint
+    except OSError as exc:  # Pango missing: WeasyPrint loads it when imported
+        raise RuntimeError(NO_PANGO) from exc
 
     document = weasyprint.HTML(string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=_local_only())
     return document.write_pdf()

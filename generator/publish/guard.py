@@ -10,6 +10,7 @@ digits occur in one of the community's YAML strings.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import io
 import re
@@ -62,11 +63,14 @@ class OutputFinding:
 
 
 def scan_output(site_dir: Path, allowed_phones: frozenset[str],
-                sources: dict[str, Loaded] | None = None) -> list[OutputFinding]:
-    """Every piece of personal data in the files (and file names) under ``site_dir``, in file order."""
+                sources: dict[str, Loaded] | None = None, cache=None) -> list[OutputFinding]:
+    """Every piece of personal data in the files (and file names) under ``site_dir``, in file order.
+
+    With a ``cache`` (publish.scancache), bytes found clean before are not scanned again."""
     site_dir = Path(site_dir)
     trace = SourceIndex(sources or {})
     offices = office_addresses(sources or {})
+    keys = CleanKeys(allowed_phones, offices) if cache is not None else None
     found = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(site_dir).as_posix()
@@ -77,10 +81,47 @@ def scan_output(site_dir: Path, allowed_phones: frozenset[str],
             found.append(OutputFinding(relative, finding, trace.source_of(finding)))
         if _suffix(relative) in BINARY_SUFFIXES:
             continue  # not even read: photos can be large
-        for name, text in _texts(relative, _readable_bytes(path)):
-            for finding in scan_text(text, _suffix(name), allowed_phones, offices):
-                found.append(OutputFinding(name, finding, trace.source_of(finding)))
+        raw = _readable_bytes(path)
+        sha = hashlib.sha256(raw).hexdigest() if keys else ""
+        if keys and _known_clean(cache, keys, relative, sha, raw):
+            continue
+        findings = [(name, finding) for name, text in _texts(relative, raw)
+                    for finding in scan_text(text, _suffix(name), allowed_phones, offices)]
+        if keys and not findings:
+            cache.put(keys.key(relative, sha, own=True), True)
+        found += [OutputFinding(name, finding, trace.source_of(finding)) for name, finding in findings]
     return found
+
+
+class CleanKeys:
+    """Cache keys of a clean scan: the guard's version, the file's kind (which views it is read
+    in), its bytes, and the allowances it was scanned with (the office's own phones and address).
+    Allowances only ever remove findings, so bytes clean with none are clean for every community:
+    that is how Material's assets are scanned once for the whole street."""
+
+    def __init__(self, allowed_phones: frozenset[str], offices: frozenset[str]):
+        from generator.publish.scancache import version_of
+
+        self.version = version_of("generator.publish.guard", "generator.privacy", "generator.privacy_words")
+        self.own = "\x1f".join(sorted(allowed_phones) + ["|"] + sorted(offices))
+
+    def key(self, relative: str, sha: str, own: bool) -> str:
+        from generator.publish.scancache import ScanCache
+
+        return ScanCache.key("guard", self.version, _suffix(relative), sha, self.own if own else "")
+
+
+def _known_clean(cache, keys: CleanKeys, relative: str, sha: str, raw: bytes) -> bool:
+    """Bytes found clean before, with no allowances or with this community's. The theme's files
+    (assets/) are tried with no allowances first, so one scan serves every community."""
+    if cache.get(keys.key(relative, sha, own=False)) or cache.get(keys.key(relative, sha, own=True)):
+        return True
+    if not relative.startswith("assets/"):
+        return False
+    if any(scan_text(text, _suffix(name), frozenset()) for name, text in _texts(relative, raw)):
+        return False
+    cache.put(keys.key(relative, sha, own=False), True)
+    return True
 
 
 def _readable_bytes(path: Path) -> bytes:

@@ -1,6 +1,7 @@
 """Every link and resource inside the site must lead to a file (and anchor) that exists."""
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -49,12 +50,27 @@ def _target(site: Path, page_rel: str, url: str) -> tuple[str | None, str]:
     return rel, parts.fragment
 
 
-def check(site: Path) -> list[BrokenLink]:
-    pages: dict[str, _Page] = {}
-    for path in sorted(site.rglob("*.html")):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8", errors="replace"))
-        pages[path.relative_to(site).as_posix()] = page
+def _parsed(path: Path, cache) -> _Page:
+    """A page's links and ids; with a ``cache`` (publish.scancache) parsed once per content."""
+    raw = path.read_bytes()
+    page = _Page()
+    key = None
+    if cache is not None:
+        from generator.publish.scancache import ScanCache, version_of
+
+        key = ScanCache.key("links", version_of(__name__), hashlib.sha256(raw).hexdigest())
+        known = cache.get(key)
+        if known is not None:
+            page.links, page.ids = known["links"], set(known["ids"])
+            return page
+    page.feed(raw.decode("utf-8", errors="replace"))
+    if key:
+        cache.put(key, {"links": page.links, "ids": sorted(page.ids)})
+    return page
+
+
+def check(site: Path, cache=None) -> list[BrokenLink]:
+    pages = {path.relative_to(site).as_posix(): _parsed(path, cache) for path in sorted(site.rglob("*.html"))}
     broken = []
     for rel, page in pages.items():
         for url in page.links:

@@ -51,16 +51,20 @@ def file_hashes(site_dir: Path) -> dict[str, str]:
 
 
 def build_manifest(site_dir: Path, build_id: str, source_commit: str, built_at: str,
-                   community: str | None = None, audience: str | None = None) -> dict:
+                   community: str | None = None, audience: str | None = None,
+                   inputs: dict | None = None, files: dict[str, str] | None = None) -> dict:
     """The manifest names whose site it is (community, audience) and the commit it was built from,
-    so a release copied from another community or another audience does not verify."""
+    so a release copied from another community or another audience does not verify. ``inputs``
+    (the key of what the site was made from, and the date it was made for) lets the next build
+    skip an unchanged community; ``files`` are the hashes when the caller has them already."""
     manifest = {
         "build_id": build_id,
         "source_commit": source_commit,
         "built_at": built_at,
-        "files": file_hashes(site_dir),
+        "files": files if files is not None else file_hashes(site_dir),
     }
-    manifest |= {k: v for k, v in (("community", community), ("audience", audience)) if v is not None}
+    manifest |= {k: v for k, v in (("community", community), ("audience", audience), ("inputs", inputs))
+                 if v is not None}
     return manifest
 
 

@@ -5,6 +5,7 @@ relative; only <a href> may point outside, and only where a clerk wrote the link
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -54,17 +55,35 @@ def _css_urls(text: str) -> list[str]:
     return [u for pair in CSS_URL.findall(text) for u in pair if u and EXTERNAL.match(u)]
 
 
-def scan(site_dir: Path) -> list[ExternalRef]:
+def scan(site_dir: Path, cache=None) -> list[ExternalRef]:
+    """Every reference that loads from another origin. With a ``cache`` (publish.scancache) a
+    file's references are worked out once per content (they depend on nothing else)."""
     found = []
     for path in sorted(site_dir.rglob("*")):
         if path.suffix not in {".html", ".css"} or not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
         rel = path.relative_to(site_dir).as_posix()
-        if path.suffix == ".css":
-            found += [ExternalRef(rel, u, "css") for u in _css_urls(text)]
-        else:
-            parser = _Refs()
-            parser.feed(text)
-            found += [ExternalRef(rel, u, tag) for u, tag in parser.found]
+        found += [ExternalRef(rel, u, where) for u, where in _refs_of(path, cache)]
     return found
+
+
+def _refs_of(path: Path, cache) -> list[tuple[str, str]]:
+    raw = path.read_bytes()
+    key = None
+    if cache is not None:
+        from generator.publish.scancache import ScanCache, version_of
+
+        key = ScanCache.key("offline", version_of(__name__), path.suffix, hashlib.sha256(raw).hexdigest())
+        known = cache.get(key)
+        if known is not None:
+            return [tuple(ref) for ref in known]
+    text = raw.decode("utf-8", errors="replace")
+    if path.suffix == ".css":
+        refs = [(u, "css") for u in _css_urls(text)]
+    else:
+        parser = _Refs()
+        parser.feed(text)
+        refs = parser.found
+    if key:
+        cache.put(key, refs)
+    return refs

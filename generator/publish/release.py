@@ -27,14 +27,22 @@ class PublishError(Exception):
 
 
 @contextmanager
-def locked(out: Path):
+def locked(out: Path, shard: str | None = None):
     """One build at a time per output folder (a cron run and a clerk's preview, say): the
-    second waits, so neither removes or overwrites what the other is staging."""
+    second waits, so neither removes or overwrites what the other is staging. Shards of one
+    street (``shard`` "2/3") build disjoint communities and write no street files, so they
+    share the folder with each other (one run per shard), while a full build, `dangwu portal`
+    and a rollback wait for all of them."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.flock(handle, fcntl.LOCK_SH if shard else fcntl.LOCK_EX)
         try:
-            yield
+            if shard:
+                with open(out / f".lock-shard-{shard.replace('/', '-of-')}", "w") as own:
+                    fcntl.flock(own, fcntl.LOCK_EX)
+                    yield
+            else:
+                yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -60,6 +68,9 @@ def _refuse_foreign(out: Path, slug: str) -> None:
     link = out / slug
     if link.exists() and not link.is_symlink():
         raise PublishError(f"{link} 不是 dangwu 的发布链接，而是一个普通文件或文件夹：拒绝覆盖（请移走它后重试）。")
+
+
+refuse_foreign = _refuse_foreign  # a build checks this before building the community at all
 
 
 def _point(out: Path, slug: str, build_id: str) -> None:
@@ -205,5 +216,55 @@ def rollback(out: Path, slug: str) -> str | None:
     return previous
 
 
-def clear_staging(out: Path) -> None:
-    shutil.rmtree(out / ".staging", ignore_errors=True)
+def clear_staging(out: Path, slugs=None) -> None:
+    """Remove what killed earlier runs left staged: everything, or (a shard) only the staging
+    of its own communities, since other shards may be staging theirs in the same folder."""
+    if slugs is None:
+        shutil.rmtree(out / ".staging", ignore_errors=True)
+        return
+    staging = out / ".staging"
+    for slug in slugs:
+        for path in staging.glob(f"{slug}-*") if staging.is_dir() else []:
+            if path.name.split("-")[len(slug.split("-"))].isdigit():  # "<slug>-<pid>…", not "<slug>x-…"
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def live_inputs(out: Path, slug: str) -> dict:
+    """What the live release was made from (``inputs`` of its kept manifest: key, today); {}
+    when nothing is live, or the release is missing or was made by an older dangwu."""
+    build_id = current(out, slug)
+    if not build_id or not (releases_dir(out, slug) / build_id).is_dir():
+        return {}
+    try:
+        inputs = json.loads(kept_manifest(out, slug, build_id).read_bytes()).get("inputs")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return inputs if isinstance(inputs, dict) else {}
+
+
+# Why a community's live site is not the one its records ask for: kept beside its releases
+# (not served), shown on the portal as 未更新 until a build of the community passes.
+NOT_UPDATED = "not-updated.json"
+
+
+def note_not_updated(out: Path, slug: str, note: dict) -> None:
+    folder = releases_dir(out, slug)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(folder / NOT_UPDATED, (json.dumps(note, ensure_ascii=False, sort_keys=True) + "\n").encode())
+
+
+def clear_not_updated(out: Path, slug: str) -> bool:
+    """Forget the note; True when there was one (the portal must be made again)."""
+    try:
+        (releases_dir(out, slug) / NOT_UPDATED).unlink()
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def not_updated(out: Path, slug: str) -> dict | None:
+    try:
+        note = json.loads((releases_dir(out, slug) / NOT_UPDATED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return note if isinstance(note, dict) else None

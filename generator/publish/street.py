@@ -60,7 +60,9 @@ def prepare(out: Path, today: date, changes: dict[str, str]) -> Street:
                                       for slug, build_id in changes.items()}
         for slug, folder in sites.items():
             (shadow / slug).symlink_to(folder, target_is_directory=True)
-        write_portal(shadow, today)
+        notes = {slug: note for slug in sites if slug not in changes
+                 for note in [release.not_updated(out, slug)] if note}
+        write_portal(shadow, today, notes)
         write_street_feed(shadow, [shadow / slug / "data" / "feed.xml" for slug in sorted(sites)])
         for rel in street.files():
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -68,3 +70,9 @@ def prepare(out: Path, today: date, changes: dict[str, str]) -> Street:
         discard(street)
         raise
     return street
+
+
+def assemble(out: Path, today: date) -> None:
+    """The street files from what is live in ``out`` (`dangwu portal`, after shard builds)."""
+    prepared = prepare(out, today, {})
+    prepared.commit()

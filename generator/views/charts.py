@@ -2,8 +2,8 @@
 
 Text uses ``currentColor`` (it follows the page's text colour, light or dark) and the page's own
 font; the ``viewBox`` lets the chart take the full width of its column. Labels are LABEL user
-units in a 400-unit-wide chart that the page never draws narrower than 18em (dangwu.css), so a
-label is never under 18 px and grows with the text in 关怀模式. Every label is escaped:
+units in a 400-unit-wide chart that the page never draws narrower than 14.4rem (dangwu.css), so a
+label is never under 18 px; 关怀模式 sets the chart's font-size to 28 units. Every label is escaped:
 category names come from clerks. Coordinates are Decimals rounded to 0.1, like everything else.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from generator.views.format import money
 from generator.views.ledger import FundLedger
 
 WIDTH = 400
-LABEL = 24  # font size of every label, in user units (see the module docstring)
+LABEL = 26  # font size of every label, in user units (see the module docstring)
 BAR_COLOR = "#b71c1c"  # party red, 6.6:1 against white; prints as a dark grey in black and white
 LINE_COLOR = "#0d47a1"
 GRID_COLOR = "#9e9e9e"
@@ -40,8 +40,9 @@ def _svg(height: int, label: str, body: list[str], desc: str = "") -> str:
     return "\n".join(parts + body + ["</svg>"])
 
 
-def _text(x, y, words: str, anchor: str = "start", size: int = LABEL, weight: str = "normal") -> str:
-    return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" '
+def _text(x, y, words: str, anchor: str = "start", weight: str = "normal") -> str:
+    # No font-size of its own: every label takes the chart's, which 关怀模式 raises (dangwu.css).
+    return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" '
             f'font-weight="{weight}">{escape(words)}</text>')
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.numbers import format_currency
 
 FEN = Decimal("0.01")
+ZH_CN = Locale.parse("zh_CN")  # parsed once: babel parses a locale name on every call (~0.4 ms)
 
 
 def to_fen(amount: Decimal) -> Decimal:
@@ -19,7 +21,7 @@ def to_fen(amount: Decimal) -> Decimal:
 
 def money(amount: Decimal) -> str:
     """¥8,500.00; a negative amount reads -¥35.00."""
-    return format_currency(to_fen(amount), "CNY", locale="zh_CN")
+    return format_currency(to_fen(amount), "CNY", locale=ZH_CN)
 
 
 def cn_date(d: date) -> str:

@@ -56,3 +56,18 @@ BODY_TEXT = """() => {
   const style = getComputedStyle(p);
   return {size: parseFloat(style.fontSize), line: parseFloat(style.lineHeight), color: style.color};
 }"""
+
+# Tables wider than the box they sit in (which would then scroll sideways), and every table's
+# caption or first header for the message.
+WIDE_TABLES = """() => [...document.querySelectorAll("article table, main table")]
+  .filter((t) => t.getBoundingClientRect().width > 1)
+  .filter((t) => t.scrollWidth > t.parentElement.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth)
+  .map((t) => ({first: (t.caption || t.querySelector("th") || t).textContent.trim().slice(0, 20),
+                width: Math.round(t.scrollWidth), room: t.parentElement.clientWidth}))"""
+
+# Every label of the static SVG charts as drawn: its font size (user units) times the chart's scale.
+CHART_LABELS = """() => [...document.querySelectorAll("svg.dangwu-chart text")].map((text) => {
+  const svg = text.ownerSVGElement;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return {text: text.textContent.slice(0, 20), px: parseFloat(getComputedStyle(text).fontSize) * scale};
+})"""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from browsing import PHONE
-from measure import BODY_TEXT, SCROLL_WIDTH
+from measure import BODY_TEXT, CHART_LABELS, SCROLL_WIDTH
 
 pytestmark = pytest.mark.browser
 
@@ -68,3 +68,14 @@ def test_every_page_fits_a_phone_in_care_mode(visit, base_url, home, layout_page
             name = url.strip("/").replace("/", "_") or "portal"
             page.screenshot(path=shots / f"{name}-360-care.png", full_page=True)
     assert too_wide == []
+
+
+def test_chart_labels_are_at_least_18px_and_grow_in_care_mode(visit, base_url, home):
+    page = visit(PHONE).page()
+    page.goto(base_url + home + "finances/2026/")  # the tiny community's ledger and its charts
+    before = page.evaluate(CHART_LABELS)
+    assert len(before) > 4
+    assert min(label["px"] for label in before) >= 18 - 0.01, before
+    page.locator(BUTTON).click()
+    after = page.evaluate(CHART_LABELS)
+    assert min(label["px"] for label in after) > min(label["px"] for label in before)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browsing import DESKTOP, PHONE, new_visit
-from measure import SCROLL_WIDTH, TARGETS, TEXT
+from measure import SCROLL_WIDTH, TARGETS, TEXT, WIDE_TABLES
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,7 @@ class Seen:
     scroll_width: int
     texts: list[dict]
     targets: list[dict]
+    wide_tables: list[dict]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def survey(browser, base_url, pages, layout_pages, tmp_path_factory):
             if url not in layout_pages:
                 continue
             seen.append(Seen(url, viewport["width"], page.evaluate(SCROLL_WIDTH),
-                             page.evaluate(TEXT), page.evaluate(TARGETS)))
+                             page.evaluate(TEXT), page.evaluate(TARGETS), page.evaluate(WIDE_TABLES)))
             name = url.strip("/").replace("/", "_") or "portal"
             page.screenshot(path=shots / f"{name}-{viewport['width']}.png", full_page=True)
         page.wait_for_load_state("networkidle")
@@ -75,6 +76,13 @@ def test_no_page_has_a_script_error(survey):
 def test_pages_do_not_scroll_sideways_on_a_phone(survey):
     seen, *_ = survey
     too_wide = [(s.url, s.scroll_width) for s in seen if s.width == 360 and s.scroll_width > 360]
+    assert too_wide == [], listing(too_wide)
+
+
+def test_tables_fit_their_column_without_sideways_scrolling(survey):
+    seen, *_ = survey
+    assert any(s.wide_tables is not None for s in seen)
+    too_wide = [(s.url, s.width, t) for s in seen for t in s.wide_tables]
     assert too_wide == [], listing(too_wide)
 
 

@@ -78,3 +78,33 @@ def test_search_does_not_reveal_a_masked_member(visit, base_url, home):
     page.wait_for_timeout(500)
     texts = page.locator(".md-search-result").all_inner_texts()
     assert not any("王海涛" in t.replace("\u200b", "") for t in texts), texts
+
+
+def test_the_search_index_loads_on_first_use_of_the_search_box(visit, base_url, home):
+    """A page view fetches only Material's small stub; the index comes with the first query."""
+    page = visit(DESKTOP).page()
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    page.goto(base_url + home, wait_until="networkidle")
+    assert not [url for url in fetched if "dangwu_index.json" in url], fetched
+    stub = page.request.get(base_url + home + "search/search_index.json").json()
+    assert stub["docs"] == []                    # Material's own index: nothing to load
+    results = search(page, PERSON)
+    assert any(PERSON in text for text in results), results
+    assert len([url for url in fetched if url.endswith("/search/dangwu_index.json")]) == 1, fetched
+
+
+def test_results_open_at_the_record_and_show_only_page_text(visit, base_url, home):
+    """A notice found by a word of its body links to the notice itself; the result shows the
+    words around the match, never a list of given names or a struck-out "缺少" line."""
+    page = visit(DESKTOP).page()
+    page.goto(base_url + home)
+    search(page, PERSON[1:])
+    links = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    assert any("#" in link and link.startswith(home) for link in links), links
+    shown = page.locator(".md-search-result").inner_text()
+    assert PERSON in shown and "缺少" not in shown, shown
+    assert page.locator(".md-search-result__terms, .md-search-result del").count() == 0
+    marked = page.locator(".md-search-result mark").all_inner_texts()
+    assert marked and set(marked) == {PERSON[1:]}, marked

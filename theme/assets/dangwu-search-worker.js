@@ -20,7 +20,8 @@
  *    by one character (two when it is long): 学雷峰 finds 学雷锋, 紧急呼救设备 紧急呼叫设备.
  *    A masked name (姜*英) never counts as such a near miss.
  * Records score by where the words are (the title counts most, a title that is just the word
- * more still) and how rare the words are; ties keep the order of the site's navigation.
+ * more still) and how rare the words are; pages about the board (公开目录, 更新记录) count half;
+ * ties keep the order of the site's navigation.
  * ES5-style on purpose, like dangwu.js: cheap phones keep old WebViews.
  */
 (function () {
@@ -32,7 +33,7 @@
   var ALL_CJK = /^[\u3400-\u9fff]+$/;
   var NUMERAL = "一二三四五六七八九";
 
-  var index = null;        // {docs: [{l, t, x, p, T, X}], words: {}, aliases: {}, fold: {}}
+  var index = null;        // {docs: [{l, t, x, p, w, T, X}], words: {}, aliases: {}, fold: {}}
   var loading = null;
   var fallback = [];       // Material's entries, when our index cannot be fetched
 
@@ -191,24 +192,26 @@
     return out;
   }
 
-  /** How well a record matches one term (0: not at all), and what to mark. */
+  /** How well a record matches one term (null: not at all), and what to mark. */
   function score(doc, term, rarity) {
-    var inTitle = find(doc.T, term.text) >= 0, inText = count(doc.X, term.text), mark = term.text;
+    var inTitle = find(doc.T, term.text) >= 0, inText = count(doc.X, term.text);
+    var mark = term.text, weight = 1;
     if (!inTitle && !inText && term.near) {
-      var end = nearMiss(doc.T, term.text, term.near);
-      var where = doc.T;
+      var end = nearMiss(doc.T, term.text, term.near), where = doc.T;
       if (end < 0) { end = nearMiss(doc.X, term.text, term.near); where = doc.X; }
       if (end < 0) { return null; }
       mark = where.slice(Math.max(0, end - term.text.length), end);
-      return { value: 0.6 * rarity * (where === doc.T ? 3 : 1), mark: mark };
+      inTitle = where === doc.T;
+      inText = where === doc.X ? 1 : 0;
+      weight = 0.6;
     }
     if (!inTitle && !inText) { return null; }
     var value = 0;
     if (inTitle) {
-      value += 2 + 2 * term.text.length / Math.max(doc.T.length, 1) + (doc.T === term.text ? 2 : 0);
+      value += 2 + 2 * mark.length / Math.max(doc.T.length, 1) + (doc.T === mark ? 2 : 0);
     }
     if (inText) { value += 1 + 0.1 * (inText - 1); }
-    return { value: value * rarity, mark: mark };
+    return { value: value * rarity * weight, mark: mark };
   }
 
   function search(query) {
@@ -231,7 +234,7 @@
         total += one.value;
         marks.push(one.mark);
       }
-      hits.push({ doc: doc, at: at, score: total, marks: marks });
+      hits.push({ doc: doc, at: at, score: total * (index.docs[doc.p].w || 1), marks: marks });
     });
     hits.sort(function (a, b) { return b.score - a.score || a.at - b.at; });
     return group(hits);
@@ -246,7 +249,7 @@
     var map = [], k = 0;
     for (i = 0; i < text.length; i++) {
       var piece = flat(text.charAt(i));
-      if (text.charAt(i) === "," && i > 0 && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) { continue; }
+      if (text.charAt(i) === "," && i > 0 && isDigit(text.charAt(i - 1)) && /^\d{3}/.test(text.substr(i + 1, 3))) { continue; }
       for (var p = 0; p < piece.length; p++) { map[k++] = i; }
     }
     map[k] = text.length;
@@ -314,7 +317,7 @@
   function prepare(data) {
     var docs = data.docs.map(function (doc) {
       var t = unescapeHTML(doc.t), x = unescapeHTML(doc.x);
-      return { l: doc.l, t: t, x: x, p: doc.p, T: flat(t), X: flat(x) };
+      return { l: doc.l, t: t, x: x, p: doc.p, w: doc.w, T: flat(t), X: flat(x) };
     });
     var words = {}, fold = {}, i;
     (data.v || "").split(" ").forEach(function (word) { if (word) { words[word] = true; } });
