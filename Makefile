@@ -25,7 +25,7 @@ install-test: $(VENV)/.installed-test print-deps
 # What WeasyPrint needs to print the 公开栏 PDFs every build makes: Pango (with HarfBuzz's
 # subsetter) and the system CJK fonts, from Debian; fonts are never downloaded by the build.
 print-deps:
-	@fc-list :lang=zh 2>/dev/null | grep -q . && ldconfig -p | grep -q libpangoft2-1.0 || { \
+	@fc-list :lang=zh 2>/dev/null | grep -q . && ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk libpango-1.0-0 \
 	    libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }

@@ -116,7 +116,7 @@ class StreetRun:
                 engine.preload()  # jieba's dictionary once, shared by the forked workers
                 self._build(todo, jobs or os.cpu_count() or 1)
             if self.writes_street and not self.stopped and street.live_releases(self.out) and (
-                    self.street_stale or not (self.out / "index.html").exists()):
+                    self.street_stale or street.outdated(self.out)):
                 street.assemble(self.out, self.today)
         finally:
             release.clear_staging(self.out, None if self.writes_street else slugs)

@@ -53,8 +53,8 @@ class _PageText(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth = 0            # inside the article when > 0
-        self.stack: list[tuple[str, bool]] = []   # (tag, opened a record)
+        self.depth = 0            # 1 inside the page's <article>
+        self.stack: list[tuple[str, str | None]] = []   # (tag, what it opened: record, heading, title, cell, skip)
         self.skip = 0
         self.page = _Entry(None)
         self.section = self.page

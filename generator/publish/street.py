@@ -8,6 +8,7 @@ the portal and the feed never show a withdrawn release.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -17,6 +18,23 @@ from pathlib import Path
 from generator.opendata import write_street_feed
 from generator.portal import write_portal
 from generator.publish import release
+
+
+STATE = ".street.json"  # the releases and 未更新 notes the street files were made for
+
+
+def shown_state(sites: dict[str, str], notes: dict[str, dict]) -> bytes:
+    return (json.dumps({"live": sites, "not_updated": notes}, ensure_ascii=False, sort_keys=True) + "\n").encode()
+
+
+def outdated(out: Path) -> bool:
+    """The street files do not show what is live now (a kill after a swap, a note since)."""
+    live = {slug: folder.name for slug, folder in live_releases(out).items()}
+    notes = {slug: note for slug in live for note in [release.not_updated(out, slug)] if note}
+    try:
+        return (out / STATE).read_bytes() != shown_state(live, notes)
+    except OSError:
+        return True
 
 
 @dataclass(frozen=True)
@@ -32,9 +50,11 @@ class Street:
         return sorted(found, key=lambda rel: (rel.name == "index.html", rel.as_posix()))
 
     def commit(self) -> None:
-        """Move every prepared file into the output folder (renames: atomic, no space needed)."""
+        """Move every prepared file into the output folder (renames: atomic, no space needed),
+        the record of what they show last: a run killed before it leaves them outdated."""
         for rel in self.files():
             os.replace(self.shadow / rel, self.out / rel)
+        os.replace(self.shadow / STATE, self.out / STATE)
         discard(self)
 
 
@@ -63,6 +83,7 @@ def prepare(out: Path, today: date, changes: dict[str, str]) -> Street:
         notes = {slug: note for slug in sites if slug not in changes
                  for note in [release.not_updated(out, slug)] if note}
         write_portal(shadow, today, notes)
+        (shadow / STATE).write_bytes(shown_state({slug: folder.name for slug, folder in sites.items()}, notes))
         write_street_feed(shadow, [shadow / slug / "data" / "feed.xml" for slug in sorted(sites)])
         for rel in street.files():
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
