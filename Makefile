@@ -53,6 +53,7 @@ test: install-test browser
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/preview.py
 
 clean:
 	rm -rf site site-members build schemas .pytest_cache

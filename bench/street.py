@@ -70,8 +70,13 @@ def change_one_record(data: Path, slug: str) -> str:
 
 def plain_mkdocs(data: Path, slugs: list[str]) -> float:
     """Mean seconds of plain `mkdocs build` on the Markdown dangwu renders for these communities."""
+    import logging
+
+    import jieba
+
     from bench.run import rendered_config
 
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not figures
     seconds = []
     for slug in slugs:
         work = OUT / "plain" / slug

@@ -103,7 +103,8 @@ class CommunityPreview:
             print(problem.as_text(), flush=True)
         if errors(problems):
             changed = preview_banner.write_problems(self.root, problems, kept_last_good=True)
-            print("有错误：预览保持上一次的样子（页面顶部列出问题），改正后会自动更新。", flush=True)
+            if self.announce:  # at the start, serve_community says what happens next
+                print("有错误：预览保持上一次的样子（页面顶部列出问题），改正后会自动更新。", flush=True)
             return FULL if changed else NOTHING
         site_wide = [self.config, self.root / "userdict.txt"]
         before = [_bytes(p) for p in site_wide]
@@ -148,7 +149,7 @@ def serve_community(data_dir: Path, slug: str, today: date | None, port: int) ->
         if not live.config.is_file():  # no earlier preview to show under the banner
             print("有错误：改正后再运行 dangwu serve。")
             return 1
-        print("预览显示上一次的样子（页面顶部列出问题），改正后会自动更新。")
+        print("有错误：预览显示上一次的样子（页面顶部列出问题），改正后会自动更新。")
     preload()
     print(f"预览：http://{HOST}:{port}/  （修改 {live.community_root}/ 里的文件后页面自动刷新；Ctrl+C 退出）",
           flush=True)

@@ -105,6 +105,7 @@ class StreetRun:
     failed: list[str] = field(default_factory=list)
     street_stale: bool = False  # notes changed since the portal was last made
     stopped: bool = False  # publishing could not go on (a full disk, say): nothing more is written
+    street_held: bool = False  # a community's place is taken by a plain folder: the portal would drop it
     gap: float = MIN_GAP
 
     def run(self, folders: list[Path], jobs: int | None) -> int:
@@ -115,7 +116,7 @@ class StreetRun:
             if todo:
                 engine.preload()  # jieba's dictionary once, shared by the forked workers
                 self._build(todo, jobs or os.cpu_count() or 1)
-            if self.writes_street and not self.stopped and street.live_releases(self.out) and (
+            if self._street_written() and street.live_releases(self.out) and (
                     self.street_stale or street.outdated(self.out)):
                 street.assemble(self.out, self.today)
         finally:
@@ -141,6 +142,7 @@ class StreetRun:
             except release.PublishError as exc:
                 self.log(f"[{slug}] {exc}\n[{slug}] 这个社区没有构建，已发布的网站保持不变。")
                 self.failed.append(slug)
+                self.street_held = True
                 continue
             todo.append(Job(folder, self.today, self.audience, self.out, commit, history, key))
         return todo
@@ -209,7 +211,7 @@ class StreetRun:
             return True
         started = time.monotonic()
         try:
-            publish_all(self.out, passed, self.today, self.writes_street)
+            publish_all(self.out, passed, self.today, self._street_written())
         except (release.PublishError, OSError) as exc:
             names = "、".join(r.slug for r in passed)
             self.log(str(exc) if isinstance(exc, release.PublishError) else write_failure(exc))
@@ -224,6 +226,9 @@ class StreetRun:
         self.gap = max(MIN_GAP, 3 * (time.monotonic() - started))
         return True
 
+    def _street_written(self) -> bool:
+        return self.writes_street and not self.stopped and not self.street_held
+
     def _summary(self) -> None:
         parts = [f"{len(self.published)} 个社区已发布到 {self.out}/"]
         if self.skipped:
@@ -233,6 +238,8 @@ class StreetRun:
         self.log("完成：" + "，".join(parts))
         if not self.writes_street:
             self.log("这是分片构建：门户和街道订阅没有更新，所有分片完成后运行 dangwu portal。")
+        elif self.street_held:
+            self.log("有社区的发布位置被普通文件或文件夹占用：门户和街道订阅这次没有更新（移走后重新运行）。")
 
 
 def publish_all(out: Path, results: list[Result], today: date, writes_street: bool = True) -> None:

@@ -116,3 +116,40 @@ def test_screenshots_are_saved_at_both_sizes(survey, layout_pages):
         files = sorted(shots.glob(f"*-{width}.png"))
         assert len(files) == len(layout_pages)
         assert all(f.stat().st_size > 5000 for f in files)
+
+
+def test_the_ledger_is_a_card_per_entry_on_a_phone_and_a_whole_table_on_a_desktop(visit, base_url, home):
+    cells = """() => [...document.querySelectorAll("table.dw-ledger tbody td[data-label='余额']")].map((td) => {
+      const r = td.getBoundingClientRect();
+      return {label: getComputedStyle(td, "::before").content, shown: r.width > 1 && r.right <= window.innerWidth};
+    })"""
+    for viewport, label in ((PHONE, '"余额"'), (DESKTOP, "none")):
+        page = visit(viewport).page()
+        page.goto(base_url + home + "finances/2026/")
+        balances = page.evaluate(cells)
+        assert len(balances) > 2
+        assert all(b["shown"] for b in balances), (viewport, balances)  # 余额 in sight, no scrolling
+        assert {b["label"] for b in balances} == {label}  # labelled on a card, under its column head on a desktop
+
+
+def test_a_long_site_name_stays_readable_in_the_phone_header(visit, base_url, home):
+    page = visit(PHONE).page()
+    page.goto(base_url + home)
+    name = "和平里社区党务公开栏"
+    fits = page.evaluate("""(name) => {
+      const topic = document.querySelector(".md-header__topic .md-ellipsis");
+      topic.textContent = name;
+      // a clipped third line would add a whole line height (over 20px); 5px is a glyph's descent
+      return topic.scrollHeight <= topic.clientHeight + 5 && topic.scrollWidth <= topic.clientWidth + 1;
+    }""", name)
+    assert fits
+
+
+def test_a_year_of_activities_starts_with_a_month_index(visit, base_url, home):
+    page = visit(PHONE).page()
+    page.goto(base_url + home + "activities/2026/")
+    months = page.locator("nav.dw-months a")
+    assert months.count() >= 1
+    target = months.first.get_attribute("href")
+    assert page.locator(f"h2{target}").count() == 1
+    assert months.first.bounding_box()["height"] >= MIN_TARGET_PX
