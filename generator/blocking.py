@@ -18,3 +18,14 @@ def blocks_publish(*codes: str) -> None:
 
 def publish_blockers(problems) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR or p.code in BLOCKS_PUBLISH]
+
+
+def refuse_on_blockers(problems, log, consequence: str) -> bool:
+    """Print every problem and one line saying ``consequence`` when any blocks publishing;
+    True when the caller must stop."""
+    blockers = publish_blockers(problems)
+    if blockers:
+        for problem in problems:
+            log(problem.as_text())
+        log(f"有 {len(blockers)} 个问题必须先改正：{consequence}。请先改正后再运行。")
+    return bool(blockers)

@@ -106,7 +106,8 @@ def verify_output(site: Path, ctx: PageContext, cache=None) -> list[str]:
     failures = []
     for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources, cache=cache):
         where = f"（来源 {hit.source}）" if hit.source else ""
-        failures.append(f"输出文件 {hit.file} 含有个人信息（{hit.finding.kind}）{where}")
+        what = personal_data.KINDS_ZH.get(hit.finding.kind, hit.finding.kind)
+        failures.append(f"输出文件 {hit.file} 含有个人信息（{what} {hit.finding.masked}）{where}")
     from generator.checks.markdown_fields import source_of
 
     def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL

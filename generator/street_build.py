@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.blocking import publish_blockers
+from generator.blocking import refuse_on_blockers
 from generator.build import Job, Result, _worker, write_failure
 from generator.dataset import community_dirs
 from generator.engine import mkdocs as engine
@@ -70,11 +70,7 @@ def head_commit(data_dir: Path) -> str:
 def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
         jobs: int | None = None, shard: tuple[int, int] | None = None) -> int:
     problems = street_problems(data_dir, slugs)
-    blockers = publish_blockers(problems)
-    if blockers:
-        for problem in problems:
-            log(problem.as_text())
-        log(f"有 {len(blockers)} 个问题必须先改正：没有构建，已发布的网站保持不变。请先改正后再运行。")
+    if refuse_on_blockers(problems, log, "没有构建，已发布的网站保持不变"):
         return 1
     folders = [d for d in community_dirs(data_dir) if (not slugs or d.name in slugs) and in_shard(d.name, shard)]
     if not folders:

@@ -24,16 +24,12 @@ def register(sub, common) -> None:
 
 
 def run_print(args) -> int:
-    from generator.blocking import publish_blockers
+    from generator.blocking import refuse_on_blockers
     from generator.checks import load_and_check
 
     today = args.today or date.today()
     communities, problems = load_and_check(args.data_dir, args.community, today)
-    blockers = publish_blockers(problems)
-    if blockers:
-        for problem in problems:
-            print(problem.as_text())
-        print(f"有 {len(blockers)} 个问题必须先改正：没有生成公开栏。请先改正后再运行。")
+    if refuse_on_blockers(problems, print, "没有生成公开栏"):
         return 1
     failed = 0
     for community in communities:
