@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.dataset import Community
 from generator.sanitize import render_markdown
+from generator.views.activities import page_of
 from generator.views.notices import notice_state
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,7 +68,8 @@ def fields(community: Community, today: date) -> list[Field]:
     for year, f in community.years("activities").items():
         for a in f.activities:
             if a.summary:
-                found.append(Field(a.summary, *a.src_of("summary"), "summary", (f"activities/{year}/",), _audience(a)))
+                page = page_of(community, year, a.date.month)
+                found.append(Field(a.summary, *a.src_of("summary"), "summary", (page,), _audience(a)))
     for f in community.years("notices").values():
         for n in f.notices:
             pages = (f"notices/{n.start.year}/",)

@@ -21,6 +21,7 @@ from generator.checks.markdown_fields import content_pages, fields, line_of, ref
 from generator.dataset import Community
 from generator.problems import Problem
 from generator.sanitize import render_markdown
+from generator.views.activities import page_of
 from generator.views.ledger import fund_ledgers
 from generator.views.people import visible
 
@@ -43,9 +44,10 @@ def _record_anchors(community: Community, audience: str) -> dict[str, set[str]]:
     """Page -> the record anchors it holds for the audience (the ids the templates write)."""
     anchors: dict[str, set[str]] = {}
     for year, f in community.years("activities").items():
-        shown = visible(f.activities, audience)
-        anchors[f"activities/{year}/"] = ({a.id for a in shown}
-                                          | {f"m{year}-{a.date.month:02d}" for a in shown})
+        anchors[f"activities/{year}/"] = set()  # a busy year's page lists months only
+        for a in visible(f.activities, audience):
+            anchors.setdefault(page_of(community, year, a.date.month), set()).update(
+                {a.id, f"m{year}-{a.date.month:02d}"})
     for year, f in community.years("notices").items():
         anchors[f"notices/{year}/"] = {n.id for n in visible(f.notices, audience)}
     for year, f in community.years("commitments").items():
@@ -68,6 +70,8 @@ def _record_anchors(community: Community, audience: str) -> dict[str, set[str]]:
 def _pages(community: Community) -> set[str]:
     pages = set(INDEX_PAGES) | set(content_pages(community))
     pages |= {f"{kind}/{year}/" for kind in YEAR_KINDS for year in community.years(kind)}
+    pages |= {page_of(community, year, a.date.month)
+              for year, f in community.years("activities").items() for a in f.activities}
     return pages
 
 

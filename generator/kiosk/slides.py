@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.pages.board import board
 from generator.pages.commitments import year_commitments
+from generator.views.activities import link
 from generator.views.commitments import rollup_by_unit
 from generator.views.people import visible
 
@@ -60,12 +61,12 @@ def fund_slides(year: int | None, ledgers) -> list[Slide]:
                   {"ledger": ledger}) for ledger in ledgers]
 
 
-def activity_slides(activities, units: dict) -> list[Slide]:
+def activity_slides(activities, units: dict, community) -> list[Slide]:
     if not activities:
         return []
     newest = activities[0]
     rows = [(a, units.get(a.unit, a.unit)) for a in activities]
-    return [Slide("activities", "最近的活动", f"activities/{newest.date.year}/#{newest.id}", {"rows": rows})]
+    return [Slide("activities", "最近的活动", link(community, newest), {"rows": rows})]
 
 
 def committee_slides(ctx) -> list[Slide]:
@@ -90,7 +91,7 @@ def slides(ctx) -> list[Slide]:
         *notice_slides(figures["notices"]),
         *commitment_slides(ctx, figures["commitment_year"], figures["commitments"]),
         *fund_slides(figures["finance_year"], figures["ledgers"]),
-        *activity_slides(figures["activities"], ctx.units),
+        *activity_slides(figures["activities"], ctx.units, ctx.community),
         *committee_slides(ctx),
         contact_slide(ctx),
     ]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.opendata.common import community_ref, iso, site_link, text_cell
-from generator.views.activities import year_activities
+from generator.views.activities import link as activity_link, year_activities
 from generator.views.people import visible
 
 CSV_HEADER = ["编号", "日期", "类别", "组织", "标题", "地点", "实到人数", "应到人数", "共建单位", "内容摘要"]
@@ -22,7 +22,7 @@ def activity_record(ctx, year: int, a, partners: dict[str, str]) -> dict:
         "attendance": {"present": a.attendance.present, "expected": a.attendance.expected} if a.attendance else None,
         "partners": [{"id": p, "name": partners[p]} for p in a.partners if p in partners],
         "summary": (a.summary or "").strip() or None,
-        "url": site_link(ctx, f"activities/{year}/#{a.id}"),
+        "url": site_link(ctx, activity_link(ctx.community, a)),
     }
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from generator.opendata.common import base_url, site_link
 from generator.pages.notices import all_notices
 from generator.sanitize import render_markdown
-from generator.views.activities import year_activities
+from generator.views.activities import link as activity_link, year_activities
 from generator.views.format import cn_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -92,7 +92,7 @@ def activity_items(ctx) -> list[Item]:
     for year in ctx.years("activities"):
         for a in year_activities(ctx.community, year, ctx.audience):
             summary = Markup(render_markdown(a.summary)) if a.summary else Markup("")
-            items.append(Item(a.date, "activity", a.id, a.title, a.kind, f"activities/{year}/#{a.id}",
+            items.append(Item(a.date, "activity", a.id, a.title, a.kind, activity_link(ctx.community, a),
                               str(_activity_line(ctx, a) + summary)))
     return items
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from generator.pages import render
 from generator.pages.commitments import year_commitments
 from generator.pages.notices import open_notices
-from generator.views.activities import latest
+from generator.views.activities import latest, link
 from generator.views.commitments import rollup
 from generator.views.ledger import year_ledgers
 
@@ -24,4 +24,5 @@ def board(ctx) -> dict:
 
 
 def pages(ctx) -> dict[str, str]:
-    return {"index.md": render("board.md.j2", **board(ctx), **ctx.as_dict())}
+    return {"index.md": render("board.md.j2", **board(ctx), activity_link=lambda a: link(ctx.community, a),
+                               **ctx.as_dict())}

@@ -17,6 +17,7 @@ from generator.history import ADDED, VERBS, Change, Present, entry_projection
 from generator.history_git import ERROR, NONE, History, Version, community_history
 from generator.history_text import Wording
 from generator.pages import render
+from generator.views.activities import link as activity_link
 from generator.views.ledger import entry_visible, fund_visible
 from generator.views.organization import roster
 from generator.views.people import visible
@@ -161,8 +162,8 @@ class Links:
         self.ctx = ctx
         c = ctx.community
         self.places = {}
-        for year, f in c.years("activities").items():
-            self.places.update({("activities", a.id): f"../activities/{year}/#{a.id}" for a in self._shown(f.activities)})
+        for f in c.years("activities").values():
+            self.places.update({("activities", a.id): f"../{activity_link(c, a)}" for a in self._shown(f.activities)})
         for f in c.years("notices").values():
             self.places.update({("notices", n.id): f"../notices/{n.start.year}/#{n.id}" for n in self._shown(f.notices)})
         for year, f in c.years("commitments").items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.pages import render
 from generator.pages.changes import freshness
-from generator.views.activities import with_partner
+from generator.views.activities import link, with_partner
 from generator.views.people import visible
 
 
@@ -12,4 +12,5 @@ def pages(ctx) -> dict[str, str]:
     items = visible(partners.partners, ctx.audience) if partners else []
     rows = [(p, with_partner(ctx.community, p.id, ctx.audience)) for p in items]
     return {"partners/index.md": render(
-        "partners.md.j2", rows=rows, **freshness(ctx, "partners"), **ctx.as_dict())}
+        "partners.md.j2", rows=rows, activity_link=lambda a: link(ctx.community, a), **freshness(ctx, "partners"),
+        **ctx.as_dict())}

@@ -12,6 +12,28 @@ KIND_GROUPS = {
 }
 GROUP_ORDER = ["三会一课", "主题党日", "志愿服务", "共建活动", "其他"]
 
+# A year with more activities than this gets one page per month and its year page becomes an
+# index of months: about 400 bytes of HTML an activity keeps every page under 150 KB (the
+# samples' busiest year has 232; the 10× community ~2 200, ~900 KB on one page). Counted over
+# the year file, not per audience, so the public and members' sites share their links.
+SPLIT_ABOVE = 300
+
+
+def is_split(community, year: int) -> bool:
+    yearfile = community.years("activities").get(year)
+    return bool(yearfile) and len(yearfile.activities) > SPLIT_ABOVE
+
+
+def page_of(community, year: int, month: int) -> str:
+    """The page (from the site root) showing the activities of that month: activities/2026/ or
+    activities/2026/01/ when the year is split."""
+    return f"activities/{year}/{month:02d}/" if is_split(community, year) else f"activities/{year}/"
+
+
+def link(community, activity) -> str:
+    """Where a record is shown, from the site root: activities/2026/#a2026-0110."""
+    return f"{page_of(community, activity.date.year, activity.date.month)}#{activity.id}"
+
 
 def year_activities(community, year: int, audience: str) -> list:
     yearfile = community.years("activities").get(year)
