@@ -155,6 +155,7 @@ def test_a_failing_community_keeps_its_site_and_shows_as_not_updated_while_other
     assert (digest((out / "dongyuan").resolve()), os.readlink(out / "dongyuan")) == failing
     assert "每周三上午" in (out / "beiyuan" / "index.html").read_text(encoding="utf-8")  # not held back
     assert "未更新（网站仍是2026年11月23日生成的版本；原因：记录检查未通过，有 1 个问题待社区改正）" in card(out, "dongyuan")
+    assert "未更新：最近一次生成没有通过" in card(out, "dongyuan")  # the badge the street office scans for
     assert "未更新" not in card(out, "beiyuan") and "未更新" not in card(out, "xiaoyuan")
     assert "-350.5" not in (out / "index.html").read_text(encoding="utf-8")  # no record text in the reason
 
