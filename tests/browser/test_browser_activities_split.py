@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from generator.checks import load_and_check
 from generator.cli import main
@@ -22,8 +21,7 @@ from generator.pages.site import render_site
 from generator.views import activities as view
 from tests.conftest import TINY, TODAY
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
 LOW = 5  # the tiny community has 17 activities in 2026: split at this threshold
 
 
@@ -77,27 +75,25 @@ def test_month_pages_stay_out_of_the_navigation(site):
     assert 'href="activities/2026/01/"' not in home
 
 
-def test_old_anchor_on_the_year_page_reaches_the_record(site):
+def test_old_anchor_on_the_year_page_reaches_the_record(site, browser):
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     errors: list[str] = []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
-            page.goto(f"{origin}/xiaoyuan/activities/2026/#a2026-0305")
-            page.wait_for_url(re.compile(r"/activities/2026/03/#a2026-0305$"))
-            assert page.locator("#a2026-0305").is_visible()
-            page.goto(f"{origin}/xiaoyuan/activities/2026/#m2026-01")
-            page.wait_for_url(re.compile(r"/activities/2026/01/#m2026-01$"))
-            page.goto(f"{origin}/xiaoyuan/activities/2026/")  # no anchor: the index stays
-            assert page.url.endswith("/activities/2026/") and page.locator("text=1月活动").count() >= 1
-            browser.close()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
+        page.goto(f"{origin}/xiaoyuan/activities/2026/#a2026-0305")
+        page.wait_for_url(re.compile(r"/activities/2026/03/#a2026-0305$"))
+        assert page.locator("#a2026-0305").is_visible()
+        page.goto(f"{origin}/xiaoyuan/activities/2026/#m2026-01")
+        page.wait_for_url(re.compile(r"/activities/2026/01/#m2026-01$"))
+        page.goto(f"{origin}/xiaoyuan/activities/2026/")  # no anchor: the index stays
+        assert page.url.endswith("/activities/2026/") and page.locator("text=1月活动").count() >= 1
     finally:
+        page.close()
         server.shutdown()
         server.server_close()
     assert not errors
