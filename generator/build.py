@@ -30,8 +30,8 @@ from generator.pages.site import nav, render_site, search_order, search_words
 from generator.blocking import publish_blockers
 from generator.kiosk import write_kiosk
 from generator.opendata import write_downloads
-from generator.printing import write_sheets
-from generator.publish import csp, guard, links, manifest, offline, release, scancache
+from generator.printing import SheetsFailed, pdf_cache_for, start_sheets
+from generator.publish import csp, guard, html_scan, links, manifest, offline, release, scancache
 from generator.views.photos import shown_photos
 
 
@@ -113,9 +113,10 @@ def verify_output(site: Path, ctx: PageContext, cache=None) -> list[str]:
     def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL
         found = source_of(ctx.community, ctx.today, url)
         return f"{found}: " if found else ""
-    for ref in offline.scan(site, cache=cache):
+    parses = html_scan.Parses()  # each page parsed once for both scans below
+    for ref in offline.scan(site, cache=cache, parses=parses):
         failures.append(f"{record(ref.url)}输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
-    for link in links.check(site, cache=cache):
+    for link in links.check(site, cache=cache, parses=parses):
         failures.append(f"{record(link.url)}输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
     return failures
 
@@ -163,6 +164,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     info = community.single("community")
     result = Result(community.slug, info.name)
     ctx, pages, root = render_docs(community, today, audience, work)
+    sheets = start_sheets(ctx, pdf_cache_for(out, community.slug), background=True)  # while MkDocs builds
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
     result.failures += [f"MkDocs 警告：{w}" for w in warnings]
@@ -170,7 +172,12 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     search_index.write(staged, search_order(pages))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
     write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
-    write_sheets(staged / "print", ctx)  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
+    try:
+        sheets.write(staged / "print")  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
+    except SheetsFailed as exc:  # no sheet is written then: never a half set published
+        result.failures.append(str(exc))
+        result.seconds = time.perf_counter() - started
+        return result
     result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(

@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Iterator
 
 from generator import privacy_words
 
@@ -382,18 +383,47 @@ def _country_prefix(folded: str, start: int) -> int:
     return match.start() if match else start
 
 
+# What a number's groups and what stands between them are made of: digits, an ID's final X,
+# separators (_SEPARATOR) and the dots _undotted reads as spaces. A chain of groups never
+# crosses any other character, so every personal number lies inside one run of these holding
+# SHORTEST digits or more. Only such runs are read: a page is long, and most of its digits
+# (dates, amounts, counts) stand in short runs.
+_NOT_DIGIT = "Xx \t\r\n.·•・。\\-‐‑‒–—−"
+_RUN_CHARS = frozenset("0123456789Xx \t\r\n.·•・。-‐‑‒–—−")
+_LONG_RUN = re.compile(rf"[0-9](?:[{_NOT_DIGIT}]*[0-9]){{{SHORTEST - 1}}}")  # starts at a digit: fast to seek
+_RUN_REST = re.compile(rf"[0-9{_NOT_DIGIT}]*")
+
+
+def _long_runs(folded: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each whole run of number characters holding SHORTEST digits or more."""
+    end = 0
+    while (hit := _LONG_RUN.search(folded, end)) is not None:
+        start = hit.start()
+        while start > end and folded[start - 1] in _RUN_CHARS:
+            start -= 1
+        end = _RUN_REST.match(folded, hit.end()).end()
+        yield start, end
+
+
 def _numbers(folded: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every personal number in a view."""
-    folded = _undotted(folded)
+    """(kind, start, end) of every personal number in a view.
+
+    Each long run is read with one character either side of it (never a number character):
+    the patterns' look-arounds see there exactly what they see in the whole text."""
     found = []
-    for chain in _chains(folded, _groups(folded)):
-        if sum(len(g.value) for g in chain) < SHORTEST:
-            continue
-        for kind, first, last in _match_chain(chain):
-            start, end = chain[first].start, chain[last].end
-            if kind == MOBILE:
-                start = _country_prefix(folded, start)
-            found.append((kind, start, end))
+    whole = None  # the whole view undotted: only a mobile's +86 is looked for outside its run
+    for run_start, run_end in _long_runs(folded):
+        offset = max(0, run_start - 1)
+        piece = _undotted(folded[offset:run_end + 1])
+        for chain in _chains(piece, _groups(piece)):
+            if sum(len(g.value) for g in chain) < SHORTEST:
+                continue
+            for kind, first, last in _match_chain(chain):
+                start, end = chain[first].start + offset, chain[last].end + offset
+                if kind == MOBILE:
+                    whole = _undotted(folded) if whole is None else whole
+                    start = _country_prefix(whole, start)
+                found.append((kind, start, end))
     return found
 
 
@@ -407,8 +437,8 @@ def find_personal_data(text: str, allowed_phones: frozenset[str] = frozenset(),
     ``allowed_phones`` are the office's own numbers (compared by digits only);
     ``allowed_addresses`` the office's own address (an address inside one is not reported).
     """
-    allowed = {canonical_number(p) for p in allowed_phones}
-    offices = [fold(a) for a in allowed_addresses]
+    allowed = _allowed_numbers(frozenset(allowed_phones))  # frozenset(a frozenset) is itself: no copy
+    offices = _folded_all(frozenset(allowed_addresses))
     candidates: list[Finding] = []
     for view in views(text):
         for kind, start, end in _numbers(view.text) + privacy_words.find(view.text):
@@ -425,6 +455,17 @@ def find_personal_data(text: str, allowed_phones: frozenset[str] = frozenset(),
         if not any(_overlap(finding, f) for f in findings):
             findings.append(finding)
     return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+@lru_cache(maxsize=64)
+def _allowed_numbers(phones: frozenset[str]) -> frozenset[str]:
+    """The office's phones by digits: worked out once, not for each of a site's thousands of texts."""
+    return frozenset(canonical_number(p) for p in phones)
+
+
+@lru_cache(maxsize=64)
+def _folded_all(texts: frozenset[str]) -> tuple[str, ...]:
+    return tuple(fold(t) for t in texts)
 
 
 def _overlap(one: Finding, other: Finding) -> bool:

@@ -13,6 +13,7 @@ import sys
 import threading
 import urllib.request
 from datetime import date
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from generator.pages.context import PageContext
 from generator.problems import errors
 from generator.publish import offline
 from generator.views.format import money
-from generator.views.ledger import fund_ledgers
+from generator.views.ledger import fund_ledgers, year_ledgers
 
 TINY = Path(__file__).parent / "fixtures" / "tiny"
 TODAY = date(2026, 11, 23)
@@ -210,9 +211,7 @@ def with_extra(text: str, extra: str) -> str:
 RICH_QR_URLS = [
     BASE, f"{BASE}notices/2026/#n2026-08", f"{BASE}notices/2026/#n2026-07",
     f"{BASE}commitments/2026/", f"{BASE}commitments/2026/", f"{BASE}finances/2026/#service",
-    f"{BASE}activities/2026/#a2026-1120",
-    f"{BASE}organization/#committee-zb", f"{BASE}organization/#committee-xz1",
-    f"{BASE}organization/#committee-xz1", BASE,
+    f"{BASE}activities/2026/", f"{BASE}organization/#committee-zb", f"{BASE}organization/", BASE,
 ]
 
 
@@ -296,6 +295,11 @@ def read_page(site: Path) -> tuple[str, Page]:
     return html, page
 
 
+def public_activities(ctx, year: int) -> list:
+    """The year's activities the public may see, read straight from the records."""
+    return [a for a in ctx.community.years("activities")[year].activities if a.audience == "public"]
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -344,8 +348,8 @@ def rich(tmp_path_factory):
 
 def test_slides_one_idea_each_in_board_order(rich):
     kinds = [s["kind"] for s in rich["page"].slides]
-    assert kinds == ["home", "notice", "notice", "commitments", "commitments", "fund", "activities",
-                     "committee", "committee", "committee", "contact"]
+    assert kinds == ["home", "notice", "notice", "commitments", "overdue", "fund", "activities",
+                     "committee", "units", "contact"]
 
 
 def test_each_open_public_notice_has_a_slide_with_dates_and_working_days_left(rich):
@@ -360,16 +364,18 @@ def test_each_open_public_notice_has_a_slide_with_dates_and_working_days_left(ri
     assert "党内公示不上大屏" not in everything and "党内活动不上大屏" not in everything
 
 
-def test_commitments_slides_count_done_in_progress_overdue_overall_and_per_unit(rich):
-    first, second = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "commitments"]
-    assert "2026年承诺践诺" in first and "2026年承诺践诺（续）" in second
-    assert "2 已完成 2 进行中 2 已逾期 1 未开始" in first
-    assert "共 7 项承诺，已完成 29%" in first
-    assert "组织 已完成 进行中 已逾期" in first and "组织 已完成 进行中 已逾期" in second
-    assert "小园社区党支部 1 1 0" in first
-    assert "小园社区第一党小组 0 0 1" in first
-    assert "小园社区第四党小组（幸福里、和平里、光明里三个小区联合党小组） 0 0 0" in first
-    assert "小园社区第五党小组 0 0 1" in second and "共 7 项" not in second
+def test_commitments_slides_count_each_status_then_name_the_overdue_ones(rich):
+    (counts,) = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "commitments"]
+    (late,) = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "overdue"]
+    assert "2026年承诺践诺" in counts
+    assert "2 已完成 2 进行中 2 已逾期 1 未开始" in counts
+    assert "共 7 项承诺，已完成 29%" in counts
+    assert "2026年已逾期的承诺" in late
+    # Longest overdue first, under the unit that owns it; the rest are not overdue.
+    assert late.index("应于 2026年9月30日 完成 · 小园社区第五党小组 修缮自行车棚") < \
+        late.index("应于 2026年10月31日 完成 · 小园社区第一党小组 一号楼加装扶手")
+    assert "楼道照明排查" not in late and "垃圾分类督导" not in late
+    assert "还有" not in late  # two fit on the slide
 
 
 def test_fund_slides_show_public_funds_with_the_figures_of_the_ledger(rich):
@@ -388,18 +394,23 @@ def test_fund_slides_show_public_funds_with_the_figures_of_the_ledger(rich):
 def test_latest_public_activities_newest_first(rich):
     (slide,) = [s for s in rich["page"].slides if s["kind"] == "activities"]
     text = squash(slide["text"])
-    titles = ["与示例区人民医院党委联合义诊", "冬季供暖入户走访", "十一月主题党日：楼道照明排查",
-              "书记讲党课", "学雷锋义诊"]
+    titles = ["与示例区人民医院党委联合义诊", "冬季供暖入户走访", "十一月主题党日：楼道照明排查", "书记讲党课"]
     assert [text.index(t) for t in titles] == sorted(text.index(t) for t in titles)
     assert "2026年11月20日 · 共建活动 · 小园社区党支部" in text
-    assert "清理楼道堆物" not in text  # only the latest five
+    assert "学雷锋义诊" not in text  # four rows, and the fifth line says how many more
+    assert "党内活动不上大屏" not in text
+    assert f"还有 {len(public_activities(rich['ctx'], 2026)) - 4} 项，请扫码查看" in text
 
 
-def test_committee_slides_name_roles_and_split_long_committees(rich):
-    committee = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "committee"]
-    assert "周玉兰 书记 主持全面工作" in committee[0]
-    assert "小园社区第一党小组班子" in committee[1] and "小园社区第一党小组班子（续）" in committee[2]
-    assert "郑小燕 志愿服务队长" in committee[2] and "郑小燕" not in committee[1]
+def test_committee_slides_show_the_communitys_own_then_one_row_per_unit_below(rich):
+    (committee,) = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "committee"]
+    (units,) = [squash(s["text"]) for s in rich["page"].slides if s["kind"] == "units"]
+    assert "小园社区党支部班子" in committee and "周玉兰 书记 主持全面工作" in committee
+    assert "各党组织班子" in units
+    assert "小园社区第一党小组 王海涛 组长 · 赵桂芳 副组长 · 孙建华 宣传员" in units
+    assert "郑小燕 志愿服务队长" in units
+    assert "召集党小组会" not in units  # duties are on the organisation page
+    assert "第二党小组" not in units  # no committee, no row
 
 
 def test_home_and_supervision_slides(rich):
@@ -418,6 +429,198 @@ def test_a_community_with_little_to_say_skips_empty_slides(tmp_path, write_commu
                             "finances/2026.yml": None, "activities/2026.yml": None})
     _, page = read_page(write_site(tmp_path, context_for(data)))
     assert [s["kind"] for s in page.slides] == ["home", "committee", "contact"]
+
+
+# --- caps: what the loop shows of a long list, and how many it leaves to the phone ----------
+
+def open_notices_yaml(count: int, audience: str = "public") -> str:
+    return "".join(f"""
+  - id: n2026-{30 + i + (20 if audience == "members" else 0)}
+    kind: 其他
+    title: 第{i + 1}项{"党内" if audience == "members" else ""}征求意见公示
+    start: 2026-11-2{i % 3}
+    end: 2026-11-30
+    body: |
+      现予公示。
+    contact: "010-62001235"
+    audience: {audience}
+""" for i in range(count))
+
+
+def test_more_open_notices_than_fit_the_loop_end_with_a_slide_that_counts_the_rest(tmp_path):
+    html, page = read_page(write_site(tmp_path, context_for(make_busy_data(tmp_path))))
+    kinds = [s["kind"] for s in page.slides]
+    assert kinds.count("notice") == 6
+    (more,) = [s for s in page.slides if s["kind"] == "more"]
+    assert kinds.index("more") == kinds.index("notice") + 6  # right after the notices
+    # 9 public 公示 open (7 + the RICH two); the members-only ones are neither shown nor counted.
+    assert "正在公示 还有 3 项公示" in squash(more["text"])
+    assert qr_payload(more["qr"]) == f"{BASE}notices/"
+    assert "党内征求意见" not in html
+
+
+def test_todays_and_upcoming_activities_come_before_the_recent_ones(tmp_path):
+    data = make_data(tmp_path)
+    path = data / "communities" / SLUG / "activities" / "2026.yml"
+    path.write_text(with_extra(path.read_text(encoding="utf-8"), """
+  - id: a2026-1201
+    date: 2026-12-01
+    kind: 志愿服务
+    unit: zb
+    title: 十二月志愿服务：扫雪铲冰
+  - id: a2026-1123
+    date: 2026-11-23
+    kind: 党课
+    unit: zb
+    title: 今天的党课
+"""), encoding="utf-8")
+    _, page = read_page(write_site(tmp_path, context_for(data)))
+    (slide,) = [s for s in page.slides if s["kind"] == "activities"]
+    text = squash(slide["text"])
+    assert text.index("今天 2026年11月23日 · 党课") < text.index("即将开展 2026年12月1日 · 志愿服务") \
+        < text.index("2026年11月20日 · 共建活动")
+    assert "2026年11月18日" in text and "书记讲党课" not in text  # four rows and 还有 N 项
+
+
+def make_busy_data(root: Path) -> Path:
+    """The RICH community with every list longer than the kiosk shows: 9 open public 公示 (and 3
+    members-only), a committee of 12, 11 units below it with a committee, 7 overdue commitments."""
+    data = make_data(root)
+    community = data / "communities" / SLUG
+
+    def add(name: str, extra: str) -> None:
+        path = community / name
+        path.write_text(with_extra(path.read_text(encoding="utf-8"), extra), encoding="utf-8")
+
+    add("notices/2026.yml", open_notices_yaml(7) + open_notices_yaml(3, "members"))
+    org = community / "organization.yml"
+    people = "".join(f"""
+      - name: 委员{n:02d}
+        role: 委员
+        duties: 分管第{n}网格的联系服务工作""" for n in range(1, 11))
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "        duties: 组织发展、党员教育\n", "        duties: 组织发展、党员教育" + people + "\n", 1), encoding="utf-8")
+    add("organization.yml", "".join(f"""
+  - id: xz{n}
+    name: 小园社区第{n}网格党小组
+    kind: 党小组
+    parent: zb
+    committee:
+      - name: 组长{n}
+        role: 组长
+      - name: 联络员{n}
+        role: 联络员
+""" for n in range(6, 16)))
+    add("commitments/2026.yml", "".join(f"""
+  - id: c2026-{20 + n}
+    owner: xz2
+    title: 逾期未办的第{n}项承诺
+    category: 为民服务
+    made: 2026-02-01
+    due: 2026-08-{10 + n}
+    baseline: 未办
+    target: 办好
+""" for n in range(1, 6)))
+    return data
+
+
+def test_a_busy_community_caps_every_list_and_says_how_many_more(tmp_path):
+    html, page = read_page(write_site(tmp_path, context_for(make_busy_data(tmp_path))))
+    texts = {}
+    for slide in page.slides:
+        texts.setdefault(slide["kind"], []).append(squash(slide["text"]))
+    assert len(texts["notice"]) == 6 and "还有 3 项公示" in texts["more"][0]
+    assert len(texts["committee"]) == 2 and "小园社区党支部班子（续）" in texts["committee"][1]
+    assert "委员07" in texts["committee"][1] and "委员08" not in html  # 周、陈 and 委员01–07
+    assert "还有 3 人，请扫码查看" in texts["committee"][1]
+    assert len(texts["units"]) == 2 and "小园社区第13网格党小组" in texts["units"][1]
+    assert "第14网格" not in html and "还有 2 个党组织，请扫码查看" in texts["units"][1]
+    (late,) = texts["overdue"]
+    assert "逾期未办的第1项承诺" in late and "逾期未办的第4项承诺" in late
+    assert "还有 3 项，请扫码查看" in late and "修缮自行车棚" not in late  # 7 overdue, 4 shown
+    assert "7 已逾期" in texts["commitments"][0]
+
+
+# --- a community ten times the large sample (the benchmark's) ----------------------------------
+
+LIMIT = 150 * 1024
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """bench/synth.py's large profile at 10×: 181 units, ~2,000 activities, 220 commitments."""
+    from tests.test_samples import synth
+
+    root = tmp_path_factory.mktemp("big")
+    synth.generate(root / "data", "big", synth.scaled(synth.LARGE, 10), seed=2025)
+    communities, problems = load_and_check(root / "data", ["big"], TODAY)
+    assert not errors(problems), [p.as_text() for p in errors(problems)][:5]
+    ctx = PageContext(communities[0], TODAY, "public")
+    site = root / "site" / "big"
+    write_kiosk(site, ctx)
+    html, page = read_page(site)
+    return {"ctx": ctx, "html": html, "page": page, "base": ctx.info.base_url}
+
+
+def big_slides(big, kind: str) -> list[dict]:
+    return [s for s in big["page"].slides if s["kind"] == kind]
+
+
+def test_a_ten_times_community_kiosk_stays_under_150_kb_in_a_short_loop(big):
+    assert len(big["html"].encode("utf-8")) < LIMIT
+    assert len(big["page"].slides) <= 16
+    assert big["html"].count("<svg") <= 18  # a QR code a slide and a chart a fund, no more
+
+
+def test_a_ten_times_community_says_how_many_more_next_to_the_qr_code_of_the_full_page(big):
+    ctx = big["ctx"]
+    (activities,) = big_slides(big, "activities")
+    shown = len(re.findall(r"2026年\d+月\d+日 · ", activities["text"]))
+    assert shown == 4
+    left = len(public_activities(ctx, 2026)) - shown
+    assert left > 1000
+    assert f"还有 {left} 项，请扫码查看" in squash(activities["text"])
+    assert qr_payload(activities["qr"]) == target_url(big["base"], "activities/2026/")
+    org = ctx.community.single("organization")
+    below = [u for u in org.units if u.parent and u.committee and u.audience == "public"]
+    units = big_slides(big, "units")
+    assert len(units) == 2
+    assert f"还有 {len(below) - 9} 个党组织，请扫码查看" in squash(units[-1]["text"])
+    assert qr_payload(units[-1]["qr"]) == target_url(big["base"], "organization/")
+
+
+def test_a_ten_times_community_still_shows_every_open_notice_and_the_exact_ledger(big):
+    ctx = big["ctx"]
+    running = [n for year in ctx.community.years("notices").values() for n in year.notices
+               if n.audience == "public" and n.start <= TODAY <= n.end]
+    notices = big_slides(big, "notice")
+    assert running and len(notices) == len(running)
+    for notice in running:
+        assert any(notice.title in squash(s["text"]) for s in notices), notice.title
+    finances = ctx.community.years("finances")[2026]
+    public = [f for f in finances.funds if f.published_to == "public"]
+    funds = big_slides(big, "fund")
+    assert [s["url"] for s in funds] == [target_url(big["base"], f"finances/2026/#{f.id}") for f in public]
+    closing = {ledger.fund.id: ledger.closing for ledger in year_ledgers(ctx.community.years("finances"), 2026)}
+    for fund, slide in zip(public, funds):
+        amounts = [e.amount for e in finances.entries
+                   if e.fund == fund.id and (e.audience or fund.published_to) == "public"]
+        income = sum((a for a in amounts if a > 0), Decimal(0))
+        spending = -sum((a for a in amounts if a < 0), Decimal(0))
+        assert f"收入 {money(income)} 支出 {money(spending)} 结余 {money(closing[fund.id])}" in \
+            squash(slide["text"])
+
+
+def test_a_ten_times_community_counts_commitments_and_lists_only_public_records(big):
+    ctx = big["ctx"]
+    (counts,) = big_slides(big, "commitments")
+    items = [c for c in ctx.community.years("commitments")[2026].commitments if c.audience == "public"]
+    assert f"共 {len(items)} 项承诺" in squash(counts["text"])
+    hidden = [a.title for y in ctx.community.years("activities").values() for a in y.activities
+              if a.audience == "members"]
+    hidden += [n.title for y in ctx.community.years("notices").values() for n in y.notices
+               if n.audience == "members"]
+    assert not [title for title in hidden if title in big["html"]]
 
 
 # --- QR codes -----------------------------------------------------------------------------------
@@ -439,6 +642,7 @@ def test_without_a_base_url_the_qr_holds_the_site_relative_path_and_says_so(tmp_
     html, page = read_page(write_site(tmp_path, ctx))
     assert qr_payload(page.slides[1]["qr"]) == "notices/2026/#n2026-08"
     assert "待设置网址" in html and "手机扫码" not in html
+    assert "请扫码查看" not in html and "项，详见党务公开网站" in html  # no code to scan for the rest
 
 
 # --- settings, safety, size ------------------------------------------------------------------

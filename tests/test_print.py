@@ -4,8 +4,12 @@ pins them up and a resident reads them (rendered with poppler's pdftoppm/pdftote
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,7 @@ from generator.checks import load_and_check
 from generator.pages.context import PageContext
 from generator.printing import write_sheets
 from generator.publish import guard
-from tests.conftest import TODAY, edited_tiny
+from tests.conftest import TODAY, edited_tiny, replace_in
 from tests.test_build import build, dangwu
 
 ORG = "中共清河街道小园社区支部委员会"
@@ -280,3 +284,100 @@ def test_without_a_chinese_font_nothing_is_printed_and_the_clerk_is_told_why(dat
     assert code == 1
     assert "xiaoyuan：没有找到中文字体" in out and "fonts-noto-cjk" in out and "make install" in out
     assert not (tmp_path / "out" / "xiaoyuan").exists() and not (tmp_path / "out" / ".xiaoyuan.printing").exists()
+
+
+# --- kept PDFs and the process of their own ------------------------------------------------------
+
+@pytest.fixture
+def render_log(tmp_path, monkeypatch):
+    """The names of the sheets WeasyPrint renders, whatever process renders them (the build's
+    workers and their sheet renderer are forked from this one, so they run this wrapper too)."""
+    from generator.printing import render
+
+    log = tmp_path / "rendered.log"
+    real = render.render_pdfs
+
+    def logged(htmls):
+        with open(log, "a", encoding="utf-8") as stream:
+            stream.write("".join(f"{name}\n" for name in htmls))
+        return real(htmls)
+
+    monkeypatch.setattr(render, "render_pdfs", logged)
+    monkeypatch.chdir(tmp_path)
+
+    def taken() -> list[str]:
+        names = log.read_text(encoding="utf-8").split() if log.exists() else []
+        log.unlink(missing_ok=True)
+        return sorted(names)
+    return taken
+
+
+def build_here(data: Path, out: Path, capsys) -> tuple[int, str]:
+    from generator.cli import main
+
+    code = main(["build", str(data), "--out", str(out), "--today", "2026-11-23"])
+    return code, capsys.readouterr().out
+
+
+def published_pdfs(out: Path) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in pdfs(out / "xiaoyuan")}
+
+
+def test_a_rebuild_renders_only_the_sheets_whose_records_changed(data, tmp_path, render_log, capsys):
+    data = shutil.copytree(data, tmp_path / "data")
+    out = tmp_path / "site"
+    code, said = build_here(data, out, capsys)
+    assert code == 0, said
+    first = published_pdfs(out)
+    assert render_log() == sorted(first) and len(first) == 6
+
+    (out / "xiaoyuan").unlink()  # nothing live: the same records are built again, beside the same cache
+    code, said = build_here(data, out, capsys)
+    assert code == 0, said
+    assert render_log() == []  # every PDF taken from the cache, none rendered
+    assert published_pdfs(out) == first  # byte for byte
+
+    replace_in(data / "communities" / "xiaoyuan" / "notices" / "2026.yml", "为发展对象，现予公示。",
+               "为发展对象，现予公示，欢迎监督。")
+    code, said = build_here(data, out, capsys)
+    assert code == 0, said
+    assert render_log() == ["notice-n2026-02"]
+    now = published_pdfs(out)
+    assert "欢迎监督" in re.sub(r"\s+", "", pdf_text(out / "xiaoyuan" / "print" / "notice-n2026-02.pdf"))
+    assert {n for n in now if now[n] != first[n]} == {"notice-n2026-02"}
+
+
+def layout_fails(html, font_config=None):
+    raise ValueError("版面排不下")
+
+
+def renderer_dies(html, font_config=None):
+    os.kill(os.getpid(), signal.SIGKILL)  # as the kernel ends a process out of memory
+
+
+@pytest.mark.parametrize("failure, reason", [(layout_fails, "ValueError: 版面排不下"),
+                                             (renderer_dies, "生成 PDF 的进程意外结束（信号 9）")])
+def test_a_failing_pdf_fails_the_build_and_publishes_nothing(data, tmp_path, monkeypatch, capsys, failure, reason):
+    from generator.printing import render
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(render, "pdf_bytes", failure)
+    code, said = build_here(data, tmp_path / "site", capsys)
+    assert code == 1
+    assert "[xiaoyuan] 公开栏的打印版 PDF 没有生成（组织概况和班子分工、2026年公开承诺践诺情况、" in said
+    assert f"：{reason}。为免张贴的公开栏缺页或过期，这个社区这次没有发布。" in said
+    assert "xiaoyuan 小园社区：失败" in said
+    assert not (tmp_path / "site" / "xiaoyuan").exists()
+
+
+def test_a_pdf_depends_on_its_html_not_on_the_build_clock(site):
+    """Why the PDF cache's key leaves SOURCE_DATE_EPOCH out (a build sets it to the community's
+    last commit): the published sheet's HTML rendered under another epoch, and under none, gives
+    the very bytes that were published."""
+    html = (site / "print" / "partners.html").read_text(encoding="utf-8")
+    script = "import sys; from generator.printing import render; sys.stdout.buffer.write(render.pdf_bytes(sys.stdin.read()))"
+    clean = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for env in ({**clean, "SOURCE_DATE_EPOCH": "1600000000"}, clean):
+        made = subprocess.run([sys.executable, "-c", script], input=html.encode(), capture_output=True, check=True,
+                              env=env, cwd=Path(__file__).resolve().parents[1]).stdout
+        assert made.startswith(b"%PDF-") and made == (site / "print" / "partners.pdf").read_bytes()

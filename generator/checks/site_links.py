@@ -22,7 +22,9 @@ from generator.dataset import Community
 from generator.problems import Problem
 from generator.sanitize import render_markdown
 from generator.views.activities import page_of
+from generator.views.commitments import page_anchors as commitment_anchors
 from generator.views.ledger import fund_ledgers
+from generator.views.organization import page_anchors as organization_anchors
 from generator.views.people import visible
 
 messages.add({
@@ -50,18 +52,13 @@ def _record_anchors(community: Community, audience: str) -> dict[str, set[str]]:
                 {a.id, f"m{year}-{a.date.month:02d}"})
     for year, f in community.years("notices").items():
         anchors[f"notices/{year}/"] = {n.id for n in visible(f.notices, audience)}
-    for year, f in community.years("commitments").items():
-        anchors[f"commitments/{year}/"] = {c.id for c in visible(f.commitments, audience)}
+    anchors.update(commitment_anchors(community, audience))  # a busy year has a page per 党支部
     for year, f in community.years("finances").items():
         ledgers = fund_ledgers(f, audience, year)
         funds = {fl.fund.id for fl in ledgers}
         anchors[f"finances/{year}/"] = (funds | {f"f{year}-{line.index}" for fl in ledgers for line in fl.lines}
                                         | {p.id for p in f.projects if p.fund in funds})
-    org = community.single("organization")
-    if org:
-        units = visible(org.units, audience)
-        anchors["organization/"] = ({u.id for u in units} | {f"committee-{u.id}" for u in units if u.committee}
-                                    | {p.id for p in visible(org.posts, audience)})
+    anchors.update(organization_anchors(community, audience))  # a large roster has a page per unit
     partners = community.single("partners")
     anchors["partners/"] = {p.id for p in visible(partners.partners, audience)} if partners else set()
     return anchors
@@ -72,6 +69,8 @@ def _pages(community: Community) -> set[str]:
     pages |= {f"{kind}/{year}/" for kind in YEAR_KINDS for year in community.years(kind)}
     pages |= {page_of(community, year, a.date.month)
               for year, f in community.years("activities").items() for a in f.activities}
+    pages |= set(organization_anchors(community, "members"))
+    pages |= set(commitment_anchors(community, "members"))
     return pages
 
 

@@ -1,4 +1,5 @@
-"""MkDocs hooks (listed in every community's mkdocs.yml): the site name and page titles as HTML.
+"""MkDocs hooks (listed in every community's mkdocs.yml): the site name and page titles as HTML;
+Material's search index cut down where ours replaces it.
 
 Material's templates print ``config.site_name``, ``page.title``, ``page.meta.title`` and nav
 titles without escaping (MkDocs treats a title as HTML: one taken from a page's "# " heading
@@ -8,6 +9,8 @@ printed raw they show as text, and ``| e`` (which Material uses in attributes) l
 alone instead of escaping it twice.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -38,3 +41,38 @@ def on_page_markdown(markdown, page, config, files):
     if "title" in page.meta:
         page.meta["title"] = as_html(page.meta["title"])
     return markdown
+
+
+def on_pre_build(config):
+    """In a site the pipeline stages, Material's search plugin keeps only each page's entry."""
+    if not _staged_by_the_pipeline(config):
+        return
+    from material.plugins.search.plugin import SearchPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            plugin.search_index = _page_entries_index(plugin.config)
+
+
+def _staged_by_the_pipeline(config) -> bool:
+    """A site built into <out>/.staging/ (publish/release.staging_dir) is the pipeline's, which
+    writes our own index after MkDocs (build._build_in → engine/search_index.write). A preview or
+    a plain `mkdocs build` of build/<slug>/mkdocs.yml searches Material's index: there it stays whole."""
+    return Path(config.site_dir).parent.name == ".staging"
+
+
+def _page_entries_index(search_config):
+    """Material's index as engine/search_index.write reads it: the entry of each page (its
+    location and title). Sections and jieba's cutting of every text, most of what Material's
+    plugin costs, go into an index that is overwritten with a stub."""
+    from material.plugins.search.plugin import SearchIndex
+
+    class PageEntries(SearchIndex):
+        def create_entry_for_section(self, section, toc, url, page):
+            if section.id is None:  # the page's own entry (a location without "#")
+                super().create_entry_for_section(section, toc, url, page)
+
+        def _segment_chinese(self, data):
+            return data  # jieba would put zero-width spaces between words: write() drops them
+
+    return PageEntries(**search_config)

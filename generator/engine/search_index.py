@@ -201,9 +201,15 @@ def site_words(texts: list[str]) -> list[str]:
     with the community's names that the search plugin taught it."""
     import jieba
 
-    words = set()
+    # jieba cuts each run of its word characters (re_han_default) on its own and yields what
+    # lies between one character at a time (never a word kept here). So the site's words are
+    # those of its distinct runs, and a run repeated across records (a name, 社区党委) is cut once.
+    words, cut = set(), set()
     for text in texts:
-        words.update(w for w in jieba.cut_for_search(text) if len(w) >= 2 and CJK.search(w))
+        for run in jieba.re_han_default.findall(text):
+            if run not in cut and CJK.search(run):
+                cut.add(run)
+                words.update(w for w in jieba.cut_for_search(run) if len(w) >= 2 and CJK.search(w))
     return sorted(words)
 
 

@@ -5,6 +5,7 @@ owner's id is given only when that unit or member is itself on this site.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import asdict
 
 from generator.opendata.common import community_ref, iso, site_link, text_cell
@@ -16,10 +17,33 @@ CSV_HEADER = ["编号", "承诺人", "所属组织", "类别", "承诺事项", "
               "状态", "完成进度（%）", "最近检查日期", "最近检查说明"]
 
 
-def _shown_owner_id(ctx, owner: str) -> str | None:
-    if owner in ctx.units or any(m.id == owner for m in roster(ctx.community, ctx.audience)):
-        return owner
-    return None
+class _Owners:
+    """Each owner's shown id, name and unit, looked up once for a site's downloads (JSON and
+    CSV both): every lookup walks the member list, and owners repeat across commitments."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.shown = set(ctx.units) | {m.id for m in roster(ctx.community, ctx.audience)}
+        self.known: dict[str, tuple[str | None, str, str]] = {}
+
+    def __call__(self, owner: str) -> tuple[str | None, str, str]:
+        if owner not in self.known:
+            ctx = self.ctx
+            self.known[owner] = (owner if owner in self.shown else None,
+                                 owner_name(ctx.community, owner, ctx.name, ctx.audience),
+                                 unit_of_owner(ctx.community, owner, ctx.audience))
+        return self.known[owner]
+
+
+_last_owners: tuple = (lambda: None, None)  # (weak reference to a PageContext, its _Owners)
+
+
+def _owners(ctx) -> _Owners:
+    """The lookups of this build's context (the downloads are made one after another from one)."""
+    global _last_owners
+    if _last_owners[0]() is not ctx:
+        _last_owners = (weakref.ref(ctx), _Owners(ctx))
+    return _last_owners[1]
 
 
 def review_record(review) -> dict:
@@ -29,10 +53,9 @@ def review_record(review) -> dict:
 
 def commitment_record(ctx, year: int, c) -> dict:
     state = commitment_state(c, ctx.today)
-    unit = unit_of_owner(ctx.community, c.owner, ctx.audience)
+    owner_id, owner, unit = _owners(ctx)(c.owner)
     return {
-        "id": c.id, "owner_id": _shown_owner_id(ctx, c.owner),
-        "owner": owner_name(ctx.community, c.owner, ctx.name, ctx.audience),
+        "id": c.id, "owner_id": owner_id, "owner": owner,
         "unit_id": unit if unit in ctx.units else None, "unit": ctx.units.get(unit),
         "title": c.title, "category": c.category, "made": iso(c.made), "due": iso(c.due),
         "baseline": c.baseline, "target": c.target,

@@ -10,7 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from generator.printing.render import write_sheets
+from generator.printing.pending import write_sheets
 
 DEFAULT_OUT = Path("print")
 

@@ -3,7 +3,9 @@
 The PDF is made by WeasyPrint from the very HTML that is published beside it, so the text a
 resident reads on paper is the text the personal-data guard scans in ``<sheet>.html``.
 WeasyPrint uses the system's fonts through fontconfig and embeds only the glyphs a sheet uses;
-it is never allowed to fetch anything but the sheet's own stylesheet (``_local_only``).
+it is never allowed to fetch anything but the sheet's own stylesheet (``_local_only``), read
+from ``theme/print`` itself, so a PDF can be rendered before (and whatever) its output folder.
+Writing the sheets, with kept PDFs and a process of their own, is ``printing.pending``.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.kiosk.qr import qr_svg, target_url
-from generator.printing.sheets import RHYTHMS, Sheet, sheets
+from generator.printing.sheets import RHYTHMS, Sheet
 from generator.sanitize import render_markdown
 from generator.views import format as fmt
 
@@ -72,7 +74,11 @@ def _local_only():
     return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
 
-def pdf_bytes(html: str, folder: Path) -> bytes:
+def base_url() -> str:
+    return THEME.resolve().as_uri() + "/"
+
+
+def pdf_bytes(html: str, font_config=None) -> bytes:
     """The sheet as an A4 PDF. Same HTML, same bytes: WeasyPrint writes no clock time (the PDF's
     dates come from the page's dcterms meta tags, i.e. the build day)."""
     try:
@@ -80,8 +86,22 @@ def pdf_bytes(html: str, folder: Path) -> bytes:
     except OSError as exc:  # Pango missing: WeasyPrint loads it when imported
         raise RuntimeError(NO_PANGO) from exc
 
-    document = weasyprint.HTML(string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=_local_only())
-    return document.write_pdf()
+    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=_local_only())
+    return document.write_pdf(font_config=font_config)
+
+
+def render_pdfs(htmls: dict[str, str]) -> dict[str, bytes]:
+    """Each named sheet's PDF. One font configuration for all of them: fontconfig and Pango set
+    up the CJK fonts once rather than once a sheet (a few per cent at most, measured), and each
+    PDF's bytes are the same as when it is rendered alone."""
+    if not htmls:
+        return {}
+    try:
+        from weasyprint.text.fonts import FontConfiguration
+    except OSError as exc:
+        raise RuntimeError(NO_PANGO) from exc
+    fonts = FontConfiguration()
+    return {name: pdf_bytes(html, fonts) for name, html in htmls.items()}
 
 
 def cjk_font_missing() -> bool:
@@ -90,27 +110,3 @@ def cjk_font_missing() -> bool:
         return False  # fontconfig's tools are not installed: cannot tell, let WeasyPrint try
     found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
     return found.returncode == 0 and not found.stdout.strip()
-
-
-def write_sheets(folder: Path, ctx, site_link: bool = True) -> list[tuple[Sheet, int]]:
-    """Write ``folder`` afresh: the stylesheet, ``<sheet>.html`` and ``<sheet>.pdf`` for every
-    sheet, and the index page 打印公开栏. Returns each sheet with the size of its PDF in bytes.
-    Only a public site has sheets: the board on the wall is read by everyone."""
-    folder = Path(folder)
-    if folder.exists():
-        shutil.rmtree(folder)
-    if ctx.audience != "public":
-        return []
-    if cjk_font_missing():
-        raise RuntimeError(NO_CJK_FONT)
-    folder.mkdir(parents=True)
-    shutil.copyfile(THEME / STYLESHEET, folder / STYLESHEET)
-    made = []
-    for sheet in sheets(ctx):
-        html = render_sheet(ctx, sheet)
-        (folder / f"{sheet.name}.html").write_text(html, encoding="utf-8")
-        pdf = pdf_bytes(html, folder)
-        (folder / f"{sheet.name}.pdf").write_bytes(pdf)
-        made.append((sheet, len(pdf)))
-    (folder / INDEX).write_text(render_index(ctx, made, site_link), encoding="utf-8")
-    return made

@@ -5,7 +5,6 @@ import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,18 +18,13 @@ class BrokenLink:
     url: str
 
 
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-            if name in {"href", "src"} and value and tag in {"a", "img", "script", "link"}:
-                self.links.append(value)
+def collect(tag: str, attrs: list[tuple[str, str | None]], links: list[str], ids: set[str]) -> None:
+    """Add a start tag's links (href/src of a, img, script, link) and its id."""
+    for name, value in attrs:
+        if name == "id" and value:
+            ids.add(value)
+        if name in {"href", "src"} and value and tag in {"a", "img", "script", "link"}:
+            links.append(value)
 
 
 def _target(site: Path, page_rel: str, url: str) -> tuple[str | None, str]:
@@ -50,30 +44,34 @@ def _target(site: Path, page_rel: str, url: str) -> tuple[str | None, str]:
     return rel, parts.fragment
 
 
-def _parsed(path: Path, cache) -> _Page:
+def _parsed(path: Path, cache, parses) -> tuple[list[str], set[str]]:
     """A page's links and ids; with a ``cache`` (publish.scancache) parsed once per content."""
     raw = path.read_bytes()
-    page = _Page()
+    sha = hashlib.sha256(raw).hexdigest()
     key = None
     if cache is not None:
         from generator.publish.scancache import ScanCache, version_of
 
-        key = ScanCache.key("links", version_of(__name__), hashlib.sha256(raw).hexdigest())
+        key = ScanCache.key("links", version_of(__name__, "generator.publish.html_scan"), sha)
         known = cache.get(key)
         if known is not None:
-            page.links, page.ids = known["links"], set(known["ids"])
-            return page
-    page.feed(raw.decode("utf-8", errors="replace"))
+            return known["links"], set(known["ids"])
+    page = parses.of(raw, sha)
     if key:
         cache.put(key, {"links": page.links, "ids": sorted(page.ids)})
-    return page
+    return page.links, page.ids
 
 
-def check(site: Path, cache=None) -> list[BrokenLink]:
-    pages = {path.relative_to(site).as_posix(): _parsed(path, cache) for path in sorted(site.rglob("*.html"))}
+def check(site: Path, cache=None, parses=None) -> list[BrokenLink]:
+    """Every link that leads nowhere; with ``parses`` (publish.html_scan.Parses) pages parsed
+    for the offline scan are not parsed again."""
+    from generator.publish.html_scan import Parses
+
+    parses = parses if parses is not None else Parses()
+    pages = {path.relative_to(site).as_posix(): _parsed(path, cache, parses) for path in sorted(site.rglob("*.html"))}
     broken = []
-    for rel, page in pages.items():
-        for url in page.links:
+    for rel, (links, _) in pages.items():
+        for url in links:
             if SKIP.match(url) and not url.startswith("#"):
                 continue
             target, fragment = _target(site, rel, url)
@@ -81,6 +79,6 @@ def check(site: Path, cache=None) -> list[BrokenLink]:
                 continue
             if target is None or not (site / target).is_file():
                 broken.append(BrokenLink(rel, url))
-            elif fragment and target in pages and fragment not in pages[target].ids:
+            elif fragment and target in pages and fragment not in pages[target][1]:
                 broken.append(BrokenLink(rel, url))
     return broken

@@ -86,3 +86,76 @@ def rollup_by_unit(community, commitments, today: date, audience: str = "members
     order = [u.id for u in org.units] if org else []
     ranked = sorted(grouped, key=lambda u: order.index(u) if u in order else len(order))
     return {unit: rollup(grouped[unit], today) for unit in ranked}
+
+
+# A year with more commitments than this gets a page per 党支部 (issue 11: every page under
+# 150 KB). A commitment with four reviews is ~1 KB of HTML; the unit table, filters and
+# Material's frame add up to ~60 KB on a big community's year page, so 60 commitments keep an
+# unsplit page near 120 KB. The samples' busiest year has 22, the 10× community 220 (~290 KB on
+# one page). Counted over the year file, not per audience, so both sites split the same years.
+SPLIT_ABOVE = 60
+
+
+def is_split(community, year: int) -> bool:
+    yearfile = community.years("commitments").get(year)
+    return (bool(yearfile) and len(yearfile.commitments) > SPLIT_ABOVE
+            and community.single("organization") is not None)
+
+
+def page_units(community, audience: str) -> dict[str, str]:
+    """Unit id (as the site shows units) -> the unit whose page lists its commitments in a split
+    year: a top unit (the 党委) itself, else the unit right under a top unit (its 党支部)."""
+    from generator.views.organization import unit_tree
+
+    pages: dict[str, str] = {}
+    current = None
+    for node in unit_tree(community, audience):  # tree order: a 党支部 before its 党小组
+        if node.depth <= 1:
+            current = node.unit.id
+        pages[node.unit.id] = current
+    return pages
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    """One page of a split year: a 党支部 (or the 党委) and the commitments counted under it or
+    under a unit below it."""
+    unit: object
+    commitments: tuple
+
+    @property
+    def slug(self) -> str:
+        """The page's folder under the year page: commitments/2026/zb1/."""
+        return self.unit.id
+
+
+def unit_pages(community, commitments, audience: str) -> list[UnitPage]:
+    """The pages of a split year, in the order of the unit tree; units without commitments have
+    none. A commitment counted under no unit the site shows goes on the first top unit's page."""
+    from generator.views.organization import unit_of_owner, unit_tree
+
+    tree = unit_tree(community, audience)
+    if not tree:
+        return []
+    owners = page_units(community, audience)
+    grouped: dict[str, list] = {}
+    for c in commitments:
+        unit = owners.get(unit_of_owner(community, c.owner, audience)) or tree[0].unit.id
+        grouped.setdefault(unit, []).append(c)
+    return [UnitPage(node.unit, tuple(grouped[node.unit.id])) for node in tree if node.unit.id in grouped]
+
+
+def page_anchors(community, audience: str) -> dict[str, set[str]]:
+    """Commitment page (from the site root) -> the record anchors it holds for the audience.
+    A split year's page keeps every id (a line per commitment, linking on to its unit's page),
+    so commitments/2026/#c2026-001 written before the split still lands on the record."""
+    from generator.views.people import visible
+
+    anchors: dict[str, set[str]] = {}
+    for year, f in community.years("commitments").items():
+        shown = visible(f.commitments, audience)
+        anchors[f"commitments/{year}/"] = {c.id for c in shown}
+        if is_split(community, year):
+            for page in unit_pages(community, shown, audience):
+                anchors[f"commitments/{year}/{page.slug}/"] = {c.id for c in page.commitments}
+    return anchors

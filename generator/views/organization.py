@@ -1,4 +1,7 @@
-"""The unit tree, committees, posts with their holders, the roster and 在职党员 by workplace."""
+"""The unit tree, committees, posts with their holders, the roster and 在职党员 by workplace.
+
+A large community's roster is split: each unit directly under a top unit (a 党支部 under the
+党委) gets a page of its own (``unit_pages``), see ``is_split``."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -75,6 +78,84 @@ def roster(community: Community, audience: str) -> list:
         return []
     folded = shown_units(community, audience)
     return [m for m in visible(members.members, audience) if audience == "members" or folded.get(m.unit)]
+
+
+# Above this estimate of the organisation page's records (bytes of HTML) each unit under the top
+# unit gets a page of its own for its roster, committee and 三会一课 grid. Measured on the 10×
+# community: a roster row costs ~200 bytes, a unit ~1.4 KB on average (its tree line, committee
+# table and meeting grid). The samples' largest (168 members, 19 units) is ~60 KB, an 84 KB page;
+# the 10× community ~600 KB, a 634 KB page; 100 KB keeps an unsplit page under ~120 KB with
+# Material's ~17 KB around it. Counted over the files, not per audience, so the public and the
+# members' sites have the same pages.
+ROW_BYTES = 200
+UNIT_BYTES = 1_400
+SPLIT_ABOVE_BYTES = 100_000
+
+
+def estimated_bytes(community: Community) -> int:
+    org, members = community.single("organization"), community.single("members")
+    return (ROW_BYTES * len(members.members if members else ())
+            + UNIT_BYTES * len(org.units if org else ()))
+
+
+def is_split(community: Community) -> bool:
+    return estimated_bytes(community) > SPLIT_ABOVE_BYTES
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    """A unit directly under a top unit, with everything below it: one page of a split roster."""
+    nodes: tuple[UnitNode, ...]   # the unit first, then the units below it, in tree order
+    members: tuple                # the roster's members listed under one of these units
+
+    @property
+    def unit(self):
+        return self.nodes[0].unit
+
+    @property
+    def link(self) -> str:
+        """From the site root: organization/zb1/ (a folder of its own, so no id meets index.md)."""
+        return f"organization/{self.unit.id}/"
+
+    def members_of(self, unit_id: str, folded: dict) -> list:
+        return [m for m in self.members if folded.get(m.unit) == unit_id]
+
+
+def unit_pages(community: Community, audience: str) -> list[UnitPage]:
+    """The pages of a split roster (none when the community is not split): one per unit at
+    depth 1 of the tree the site shows, so a members-only unit has none on the public site."""
+    if not is_split(community) or not community.single("organization"):
+        return []
+    groups: list[list[UnitNode]] = []
+    for node in unit_tree(community, audience):
+        if node.depth == 1:
+            groups.append([node])
+        elif node.depth > 1:
+            groups[-1].append(node)
+    folded = shown_units(community, audience)
+    people = roster(community, audience)
+    pages = []
+    for nodes in groups:
+        ids = {node.unit.id for node in nodes}
+        pages.append(UnitPage(tuple(nodes), tuple(m for m in people if folded.get(m.unit) in ids)))
+    return pages
+
+
+def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
+    """Organisation page (from the site root) -> the record anchors it holds for the audience.
+
+    The index keeps every anchor it had before a split (units, committees, posts): an old link
+    still lands on the unit, whose section links on to its page."""
+    org = community.single("organization")
+    if not org:
+        return {}
+    units = visible(org.units, audience)
+    anchors = {"organization/": ({u.id for u in units} | {f"committee-{u.id}" for u in units if u.committee}
+                                 | {p.id for p in visible(org.posts, audience)})}
+    for page in unit_pages(community, audience):
+        shown = [node.unit for node in page.nodes]
+        anchors[page.link] = {u.id for u in shown} | {f"committee-{u.id}" for u in shown if u.committee}
+    return anchors
 
 
 def post_holders(community: Community, audience: str) -> list[tuple[object, list]]:

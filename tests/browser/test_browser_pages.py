@@ -119,7 +119,7 @@ def test_screenshots_are_saved_at_both_sizes(survey, layout_pages):
 
 
 def test_the_ledger_is_a_card_per_entry_on_a_phone_and_a_whole_table_on_a_desktop(visit, base_url, home):
-    cells = """() => [...document.querySelectorAll("table.dw-ledger tbody td[data-label='余额']")].map((td) => {
+    cells = """() => [...document.querySelectorAll("table.dw-ledger tbody td:nth-child(6)")].map((td) => {
       const r = td.getBoundingClientRect();
       return {label: getComputedStyle(td, "::before").content, shown: r.width > 1 && r.right <= window.innerWidth};
     })"""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_kiosk import RICH_QR_URLS, SLUG, context_for, decode_qr, make_data, write_site
+from tests.test_kiosk import RICH_QR_URLS, SLUG, context_for, decode_qr, make_busy_data, make_data, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -343,6 +343,32 @@ def test_every_slide_fits_the_screen_with_nothing_cut_off(open_kiosk, viewport):
         problems[number] = kiosk.page.evaluate(OUT_OF_PLACE)
     assert kiosk.paused()
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["1920x1080", "1080x1920"])
+def test_capped_lists_fit_with_their_how_many_more_line(browser, tmp_path, viewport):
+    """Every list cut short (公示, 班子, 各党组织, 逾期承诺, 活动) with its "还有 N 项" line, on screen."""
+    write_site(tmp_path, context_for(make_busy_data(tmp_path)))
+    server = Server(tmp_path / "site")
+    kiosk = Kiosk(browser, server, STILL, viewport)
+    try:
+        kiosk.page.evaluate("document.body.classList.add('is-offline')")
+        count = kiosk.page.evaluate("document.querySelectorAll('.slide').length")
+        problems, lines = {}, []
+        for number in range(count):
+            if number:
+                kiosk.page.keyboard.press("ArrowRight")
+            assert kiosk.index() == number
+            problems[number] = kiosk.page.evaluate(OUT_OF_PLACE)
+            lines += kiosk.page.evaluate(
+                "[...document.querySelectorAll('.slide.is-active .more, .slide--more .big-status')]"
+                ".filter(el => el.getClientRects().length).map(el => el.textContent)")
+        assert {k: v for k, v in problems.items() if v} == {}
+        assert len(lines) == 5 and all(line.startswith("还有 ") for line in lines), lines
+        assert not kiosk.blocked and not kiosk.errors
+    finally:
+        kiosk.context.close()
+        server.stop()
 
 
 def test_text_is_readable_from_three_metres_at_1920x1080(open_kiosk):
