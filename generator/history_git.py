@@ -42,16 +42,40 @@ class History:
     blobs: dict = field(default_factory=dict)  # sha → parsed data or UNREADABLE
     _changes: dict = field(default_factory=dict)
     _people: frozenset | None = None
+    # The walk last asked for, found by identity: hashing a ``present`` reads all of today's ledger
+    # lines, and a page asks once per commit (issue 11).
+    _last: tuple | None = field(default=None, repr=False, compare=False)
+    _days: dict = field(default_factory=dict, repr=False, compare=False)
 
     def changes(self, version: Version, audience: str, present: Present | None = None) -> list[Change]:
         """The changes of one commit that ``audience`` may see (none for a shallow boundary), told
         by what their records are in ``present`` (today's data)."""
+        return self._found(audience, present).get(version.sha, [])
+
+    def latest_days(self, audience: str, present: Present | None = None) -> dict[str, date]:
+        """Record file (activities/2026.yml) -> the day of the newest commit with a change to it
+        that ``audience`` may see, as a search of ``changes`` newest first finds it."""
+        found = self._found(audience, present)
+        key = (audience, present)
+        if key not in self._days:
+            days: dict[str, date] = {}
+            for version in self.versions:
+                for change in found.get(version.sha, []):
+                    days.setdefault(change.file, version.day)
+            self._days[key] = days
+        return self._days[key]
+
+    def _found(self, audience: str, present: Present | None) -> dict[str, list[Change]]:
+        if self._last is not None and self._last[0] == audience and self._last[1] is present:
+            return self._last[2]
         key = (audience, present)
         if key not in self._changes:
             if len(self._changes) > 8:  # a live preview makes a new ``present`` at every edit
                 self._changes.clear()
+                self._days.clear()
             self._changes[key] = self._walk(audience, present)
-        return self._changes[key].get(version.sha, [])
+        self._last = (audience, present, self._changes[key])
+        return self._last[2]
 
     def people(self) -> frozenset[str]:
         """Everyone named in any version read (see ``people_in``)."""

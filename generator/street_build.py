@@ -31,6 +31,7 @@ from generator.build import Job, Result, _worker, write_failure
 from generator.dataset import community_dirs
 from generator.engine import mkdocs as engine
 from generator.load.unsafe import unsafe_outside_communities
+from generator.printing import import_weasyprint
 from generator.problems import Problem
 from generator.publish import inputs, release, street
 
@@ -111,6 +112,8 @@ class StreetRun:
             todo = self._changed(folders)
             if todo:
                 engine.preload()  # jieba's dictionary once, shared by the forked workers
+                if self.audience == "public":
+                    import_weasyprint()  # likewise for the sheets' renderers
                 self._build(todo, jobs or os.cpu_count() or 1)
             if self._street_written() and street.live_releases(self.out) and (
                     self.street_stale or street.outdated(self.out)):

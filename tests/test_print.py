@@ -381,3 +381,18 @@ def test_a_pdf_depends_on_its_html_not_on_the_build_clock(site):
         made = subprocess.run([sys.executable, "-c", script], input=html.encode(), capture_output=True, check=True,
                               env=env, cwd=Path(__file__).resolve().parents[1]).stdout
         assert made.startswith(b"%PDF-") and made == (site / "print" / "partners.pdf").read_bytes()
+
+
+def test_a_relative_link_in_a_sheet_never_puts_a_server_path_into_the_pdf(tmp_path):
+    """A clerk's relative link (``[附件](../data/…)`` in a 公示) would resolve against the
+    theme folder on this server: the PDF keeps the words, and only links a reader can follow."""
+    from generator.printing.render import pdf_bytes
+
+    html = ('<html lang="zh-CN"><body><p><a href="../data/notices.csv">附件：名单</a>'
+            '<a href="https://www.example.gov.cn/">区政府网站</a><a href="#top">回到顶部</a></p></body></html>')
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(pdf_bytes(html))
+    urls = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "https://www.example.gov.cn/" in urls
+    assert "file:" not in urls and "theme" not in urls
+    assert "附件：名单" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout

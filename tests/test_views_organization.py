@@ -43,3 +43,20 @@ def test_a_members_only_party_group_is_folded_into_its_branch(tmp_path):
     units = unit_names(community, "public")
     assert "xz1" not in units and units.get("xz1", "xz1") == "小园社区党支部"
     assert unit_of_owner(community, "m003", "public") == "zb" and unit_of_owner(community, "m003") == "xz1"
+
+
+def test_an_edited_roster_is_read_anew_not_kept_from_the_last_build(tmp_path):
+    """The organisation views keep their answers per community (issue 11); a preview reloads
+    the records at every edit and must show the edit, on the roster and as a commitment's owner."""
+    from generator.views.organization import owner_name, roster
+    from tests.conftest import replace_in
+
+    root = edited_tiny(tmp_path)
+    community, _ = load_community(root)
+    assert "李秀英" in [m.name for m in roster(community, "members")]
+    assert owner_name(community, "m003", lambda name: name, "members") == "李秀英"
+    replace_in(root / "members.yml", "name: 李秀英", "name: 李新英")
+    edited, _ = load_community(root)
+    names = [m.name for m in roster(edited, "members")]
+    assert "李新英" in names and "李秀英" not in names
+    assert owner_name(edited, "m003", lambda name: name, "members") == "李新英"

@@ -54,11 +54,10 @@ def last_changed(ctx, kind: str, year: int | None = None) -> date | None:
     """The day of the latest commit that changed a record of ``kind`` (in ``year``'s file) that
     this site shows; None when the history has none (no git, or older than what is read)."""
     path = f"{kind}/{year}.yml" if year is not None else f"{kind}.yml"
-    history, now = community_history(ctx.community.root), present(ctx)
-    for version in history.versions:
-        if any(change.file == path for change in history.changes(version, ctx.audience, now)):
-            return version.day
-    return None
+    history = community_history(ctx.community.root)
+    if not history.versions:
+        return None
+    return history.latest_days(ctx.audience, present(ctx)).get(path)
 
 
 def notes(history: History, updates: list[Update]) -> list[str]:
@@ -108,8 +107,28 @@ def wording_for(ctx, people: frozenset[str] = frozenset()) -> Wording:
     return Wording(ctx.name, refs, office_phones(c), office_address(c), frozenset(people))
 
 
+# present() reads every record; each record page asks for it (its 最后更新 line), so it is worked
+# out once per community's records and site. Keyed by the identity of the record files, which are
+# frozen and held here with the answer (their ids are not reused while it is kept).
+_PRESENT: dict[tuple, tuple] = {}
+
+
 def present(ctx) -> Present:
     """Today's records as this site sees them: what the history may still name."""
+    files = tuple((kind, year, model) for kind, held in ctx.community.files.items()
+                  for year, model in (held.items() if isinstance(held, dict) else ((None, held),)))
+    key = (ctx.audience, tuple((kind, year, id(model)) for kind, year, model in files))
+    kept = _PRESENT.get(key)
+    if kept is not None and all(a[2] is b[2] for a, b in zip(kept[0], files)):
+        return kept[1]
+    found = _present(ctx)
+    if len(_PRESENT) >= 8:  # a live preview makes new records at every edit
+        _PRESENT.clear()
+    _PRESENT[key] = (files, found)
+    return found
+
+
+def _present(ctx) -> Present:
     c, audience = ctx.community, ctx.audience
     shown, hidden = set(), set()
 

@@ -34,10 +34,14 @@ def pages(ctx) -> dict[str, str]:
         grids=[g for g in grids if g.unit.id not in paged],
         paged_grids=[g for g in grids if g.unit.id in paged],
         paged_gaps=[(paged[g.unit.id], g) for g in grids if g.unit.id in paged and g.gaps], **shared)}
+    grids_of = {id(page): [] for page in unit_pages}  # each grid on its page's, in one pass
+    for g in grids:
+        if g.unit.id in paged:
+            grids_of[id(paged[g.unit.id])].append(g)
     for page in unit_pages:
         out[f"{page.link}index.md"] = render(
             "organization_unit.md.j2", **{**updated, "changes_link": "../../changes/"},
-            page=page, unit=page.unit, grids=[g for g in grids if paged.get(g.unit.id) is page], **shared)
+            page=page, unit=page.unit, grids=grids_of[id(page)], **shared)
     return out
 
 

@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from generator.printing.command import register
 from generator.printing.pdfcache import cache_for as pdf_cache_for
-from generator.printing.pending import SheetsFailed, start_sheets, write_sheets
+from generator.printing.pending import SheetsFailed, import_weasyprint, start_sheets, write_sheets
 
-__all__ = ["SheetsFailed", "pdf_cache_for", "register", "start_sheets", "write_sheets"]
+__all__ = ["SheetsFailed", "import_weasyprint", "pdf_cache_for", "register", "start_sheets", "write_sheets"]

@@ -195,6 +195,8 @@ def join_all(running: list[_Renderer], order: list[str]) -> dict[str, bytes]:
 
 
 def import_weasyprint() -> None:
+    """WeasyPrint (about 1.3 s to import) loaded once: a street build calls it in the parent
+    before the community workers fork, so no worker pays it; otherwise before a renderer forks."""
     try:
         import weasyprint  # noqa: F401
     except OSError:

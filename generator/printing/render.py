@@ -9,6 +9,7 @@ Writing the sheets, with kept PDFs and a process of their own, is ``printing.pen
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -78,6 +79,17 @@ def base_url() -> str:
     return THEME.resolve().as_uri() + "/"
 
 
+# An <a href> that is neither absolute (http, https, mailto, tel) nor within the page (#…).
+RELATIVE_LINK = re.compile(r'(<a\b[^>]*?)\s+href="(?!https?:|mailto:|tel:|#)[^"]*"', re.IGNORECASE)
+
+
+def paper_links(html: str) -> str:
+    """The sheet's HTML with relative links (a clerk's ``[附件](../data/…)`` in a 公示) left as
+    text: WeasyPrint would resolve them against ``theme/print`` on this server and write that
+    ``file://`` path into the PDF. The published HTML keeps them; paper needs none."""
+    return RELATIVE_LINK.sub(r"\1", html)
+
+
 def pdf_bytes(html: str, font_config=None) -> bytes:
     """The sheet as an A4 PDF. Same HTML, same bytes: WeasyPrint writes no clock time (the PDF's
     dates come from the page's dcterms meta tags, i.e. the build day)."""
@@ -86,7 +98,7 @@ def pdf_bytes(html: str, font_config=None) -> bytes:
     except OSError as exc:  # Pango missing: WeasyPrint loads it when imported
         raise RuntimeError(NO_PANGO) from exc
 
-    document = weasyprint.HTML(string=html, base_url=base_url(), url_fetcher=_local_only())
+    document = weasyprint.HTML(string=paper_links(html), base_url=base_url(), url_fetcher=_local_only())
     return document.write_pdf(font_config=font_config)
 
 

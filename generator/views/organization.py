@@ -10,6 +10,28 @@ from dataclasses import dataclass
 from generator.dataset import Community
 from generator.views.people import visible
 
+# Each answer below reads every unit or every member; a page asks for them once per commitment,
+# so they are worked out once per community and site and kept here (issue 11: a build's cost
+# grew with records × commitments). Keyed by the identity of the records they read, which are
+# frozen: a reloaded or replaced file is another object, so a stale answer is never given.
+# The records are held with the answer, so their ids are not reused while it is kept.
+_KEPT: dict[tuple, tuple] = {}
+_KEEP_AT_MOST = 32  # a few communities × sites × answers; a live preview reloads at every edit
+
+
+def _once(community: Community, what: str, audience: str, work):
+    """``work()`` for this community's current records and site, worked out once."""
+    records = (community.single("organization"), community.single("members"), community.single("community"))
+    key = (what, audience, *map(id, records))
+    kept = _KEPT.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], records)):
+        return kept[1]
+    value = work()
+    if len(_KEPT) >= _KEEP_AT_MOST:
+        _KEPT.clear()
+    _KEPT[key] = (records, value)
+    return value
+
 
 @dataclass(frozen=True)
 class UnitNode:
@@ -25,6 +47,14 @@ def shown_units(community: Community, audience: str) -> dict[str, str | None]:
     The public site folds a members-only unit into that ancestor: its members are counted and
     listed there and its children hang below it, so neither its id, its name nor its member
     count can be read from the public site, not even as a difference of two counts."""
+    return dict(_shown_units(community, audience))
+
+
+def _shown_units(community: Community, audience: str) -> dict[str, str | None]:
+    return _once(community, "shown_units", audience, lambda: _fold_units(community, audience))
+
+
+def _fold_units(community: Community, audience: str) -> dict[str, str | None]:
     org = community.single("organization")
     units = {u.id: u for u in org.units} if org else {}
     shown = {u.id for u in visible(units.values(), audience)}
@@ -42,8 +72,12 @@ def shown_units(community: Community, audience: str) -> dict[str, str | None]:
 
 def unit_tree(community: Community, audience: str) -> list[UnitNode]:
     """Units in tree order (parent before children), with how many members each holds."""
+    return list(_once(community, "unit_tree", audience, lambda: tuple(_unit_tree(community, audience))))
+
+
+def _unit_tree(community: Community, audience: str) -> list[UnitNode]:
     units = visible(community.single("organization").units, audience)
-    folded = shown_units(community, audience)
+    folded = _shown_units(community, audience)
     counts = _member_counts(community, audience)
     children = defaultdict(list)
     for unit in units:
@@ -64,8 +98,8 @@ def unit_tree(community: Community, audience: str) -> list[UnitNode]:
 
 def _member_counts(community: Community, audience: str) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
-    folded = shown_units(community, audience)
-    for member in roster(community, audience):
+    folded = _shown_units(community, audience)
+    for member in _roster(community, audience):
         counts[folded.get(member.unit)] += 1
     return counts
 
@@ -73,11 +107,29 @@ def _member_counts(community: Community, audience: str) -> dict[str, int]:
 def roster(community: Community, audience: str) -> list:
     """Members the given site lists. A member of a members-only unit is listed under the unit
     shown above it; one with no such unit is left out (its unit would be the only thing to say)."""
+    return list(_roster(community, audience))
+
+
+def _roster(community: Community, audience: str) -> tuple:
+    return _once(community, "roster", audience, lambda: tuple(_listed(community, audience)))
+
+
+def _listed(community: Community, audience: str) -> list:
     members = community.single("members")
     if not members:
         return []
-    folded = shown_units(community, audience)
+    folded = _shown_units(community, audience)
     return [m for m in visible(members.members, audience) if audience == "members" or folded.get(m.unit)]
+
+
+def _roster_by_id(community: Community, audience: str) -> dict:
+    """Member id -> the first member of the roster with it (as a search of the roster finds)."""
+    def index():
+        found = {}
+        for member in _roster(community, audience):
+            found.setdefault(member.id, member)
+        return found
+    return _once(community, "roster_by_id", audience, index)
 
 
 # Above this estimate of the organisation page's records (bytes of HTML) each unit under the top
@@ -132,13 +184,16 @@ def unit_pages(community: Community, audience: str) -> list[UnitPage]:
             groups.append([node])
         elif node.depth > 1:
             groups[-1].append(node)
-    folded = shown_units(community, audience)
-    people = roster(community, audience)
-    pages = []
-    for nodes in groups:
-        ids = {node.unit.id for node in nodes}
-        pages.append(UnitPage(tuple(nodes), tuple(m for m in people if folded.get(m.unit) in ids)))
-    return pages
+    folded = _shown_units(community, audience)
+    pages_of: dict[str, list[int]] = defaultdict(list)  # unit id -> the pages listing its members
+    for number, nodes in enumerate(groups):
+        for unit_id in {node.unit.id for node in nodes}:
+            pages_of[unit_id].append(number)
+    listed: list[list] = [[] for _ in groups]  # one pass over the roster, in its order
+    for member in _roster(community, audience):
+        for number in pages_of.get(folded.get(member.unit), ()):
+            listed[number].append(member)
+    return [UnitPage(tuple(nodes), tuple(members)) for nodes, members in zip(groups, listed)]
 
 
 def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
@@ -160,14 +215,17 @@ def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
 
 def post_holders(community: Community, audience: str) -> list[tuple[object, list]]:
     posts = visible(community.single("organization").posts, audience)
-    people = roster(community, audience)
-    return [(post, [m for m in people if post.id in m.posts]) for post in posts]
+    holders: dict[str, list] = defaultdict(list)  # one pass over the roster, in its order
+    for member in _roster(community, audience):
+        for post_id in dict.fromkeys(member.posts):  # a post written twice holds its member once
+            holders[post_id].append(member)
+    return [(post, list(holders.get(post.id, ()))) for post in posts]
 
 
 def by_workplace(community: Community, audience: str) -> list[tuple[str, list]]:
     """在职报到 members grouped by where they work (双报到)."""
     groups: dict[str, list] = defaultdict(list)
-    for member in roster(community, audience):
+    for member in _roster(community, audience):
         if member.category == "在职报到":
             groups[member.workplace].append(member)
     return sorted(groups.items())
@@ -192,34 +250,42 @@ class ShownUnits(dict):
 
 def unit_names(community: Community, audience: str = "members") -> ShownUnits:
     """Unit names the given site may show (members-only units are absent from the public one)."""
+    kept = _unit_names(community, audience)
+    return ShownUnits(dict(kept), dict(kept.folded))
+
+
+def _unit_names(community: Community, audience: str) -> ShownUnits:
+    return _once(community, "unit_names", audience, lambda: _names(community, audience))
+
+
+def _names(community: Community, audience: str) -> ShownUnits:
     org = community.single("organization")
     if not org:
         return ShownUnits({}, {})
     names = {u.id: u.name for u in visible(org.units, audience)}
     info = community.single("community")
     whole = info.organization.name if info else ""
-    folded = {unit_id: names.get(shown, whole) for unit_id, shown in shown_units(community, audience).items()
+    folded = {unit_id: names.get(shown, whole) for unit_id, shown in _shown_units(community, audience).items()
               if unit_id not in names}
     return ShownUnits(names, folded)
 
 
 def owner_name(community: Community, owner: str, name_of, audience: str = "public") -> str:
     """A commitment's owner as shown: a unit's name, or a member's (masked) name."""
-    units = unit_names(community, audience)
+    units = _unit_names(community, audience)
     if owner in units:
         return units[owner]
-    for member in roster(community, audience):
-        if member.id == owner:
-            return name_of(member.name)
-    return "本社区党组织"
+    member = _roster_by_id(community, audience).get(owner)
+    return name_of(member.name) if member is not None else "本社区党组织"
 
 
 def unit_of_owner(community: Community, owner: str, audience: str = "members") -> str:
     """The unit a commitment counts under, as the given site shows it: a members-only unit is
     folded into the unit shown above it (see ``shown_units``), "" when there is none."""
-    if owner in unit_names(community):
+    if owner in _unit_names(community, "members"):
         unit = owner
     else:
-        unit = next((m.unit for m in roster(community, "members") if m.id == owner), owner)
-    folded = shown_units(community, audience)
+        member = _roster_by_id(community, "members").get(owner)
+        unit = member.unit if member is not None else owner
+    folded = _shown_units(community, audience)
     return (folded[unit] or "") if unit in folded else unit
