@@ -205,3 +205,13 @@ def test_the_key_changes_with_the_records_the_tool_inputs_and_the_date(tmp_path)
     (folder / "photos").mkdir(exist_ok=True)
     (folder / "photos" / "new.jpg").write_bytes(b"\xff\xd8")
     assert key != community_key(folder, "street", history, date(2026, 11, 23), "public")
+
+
+def test_every_feed_is_plain_atom_after_a_build_that_printed_sheets(street):
+    """WeasyPrint (imported for the printed sheets) resets ElementTree's prefixes: the street's
+    and each community's feed must still read <feed xmlns="…Atom">, never <ns0:feed>."""
+    _, full, shards, _ = street
+    feeds = [full / "feed.xml", shards / "feed.xml"] + [full / slug / "data" / "feed.xml" for slug in SLUGS]
+    for feed in feeds:
+        text = feed.read_text(encoding="utf-8")
+        assert '<feed xmlns="http://www.w3.org/2005/Atom"' in text and "ns0:" not in text, feed

@@ -34,7 +34,6 @@ STREET_SCHEME = "urn:dangwu:street"
 NOTHING_YET = "1970-01-01T00:00:00+08:00"
 LIMIT = 50  # entries per community feed: what is new, not an archive (the JSON files are that)
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-ET.register_namespace("", ATOM)
 
 
 @dataclass(frozen=True)
@@ -138,6 +137,9 @@ def community_feed(ctx) -> bytes:
 
 
 def serialize(feed: ET.Element) -> bytes:
+    # Registered here, not once at import: importing WeasyPrint (the printed sheets) resets
+    # ElementTree's global prefix table, and the feed would come out as <ns0:feed>.
+    ET.register_namespace("", ATOM)
     ET.indent(feed, space="  ")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
