@@ -31,7 +31,7 @@ print-deps:
 	    libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
 
 # Debian's Chromium and CJK fonts for the browser tests (Playwright never downloads a browser),
-# and poppler-utils (pdftoppm, pdftotext) to render the printed sheets in tests/test_print.py.
+# and poppler-utils (pdftoppm, pdftotext) to render the printed sheets in tests/render/test_print.py.
 browser:
 	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && fc-list :lang=zh | grep -q . || { \
 	  $(SUDO) apt-get update -qq && \

@@ -45,8 +45,8 @@ def rendered_config(data_dir: Path, slug: str, workdir: Path) -> Path:
     render folder when it ends), for the plain `mkdocs build` to time."""
     from datetime import date
 
-    from generator.build import _configure, render_docs
-    from generator.dataset import load_community
+    from generator.pipeline.community import _configure, render_docs
+    from generator.load.dataset import load_community
 
     community, _ = load_community(Path(data_dir).resolve() / "communities" / slug)
     here = os.getcwd()

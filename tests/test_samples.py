@@ -14,7 +14,7 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-from generator.dataset import load_community
+from generator.load.dataset import load_community
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.dataset import Community
+from generator.load.dataset import Community
 from generator.problems import WARNING, Problem
 
 # For each year folder: the records and the date field that places them in a year.

@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from generator import messages
-from generator.dataset import Community
+from generator.problems import messages
+from generator.load.dataset import Community
 from generator.problems import Problem
 from generator.views.format import money
 from generator.views.ledger import balance_on, book_closing

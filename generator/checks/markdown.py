@@ -15,11 +15,11 @@ from html.parser import HTMLParser
 
 import markdown
 
-from generator import messages
+from generator.problems import messages
 from generator.checks.markdown_fields import fields, line_of, refs
-from generator.dataset import Community
+from generator.load.dataset import Community
 from generator.problems import WARNING, Problem
-from generator.sanitize import EXTENSION_CONFIGS, EXTENSIONS, render_markdown, sanitize_html
+from generator.render.sanitize import EXTENSION_CONFIGS, EXTENSIONS, render_markdown, sanitize_html
 
 messages.add({
     "markdown-external-image": (

@@ -11,8 +11,8 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.dataset import Community
-from generator.sanitize import render_markdown
+from generator.load.dataset import Community
+from generator.render.sanitize import render_markdown
 from generator.views.activities import page_of
 from generator.views.notices import notice_state
 

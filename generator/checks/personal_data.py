@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import PurePath
 from typing import Iterator
 
-from generator import messages
-from generator.dataset import Community
+from generator.problems import messages
+from generator.load.dataset import Community
 from generator.load.yamlfile import Loaded
 from generator.load.yamlfile import HIDDEN_RE, hidden_char
-from generator.privacy import ID_DOCUMENT, Finding, find_in_file_name, find_personal_data
+from generator.privacy.detect import ID_DOCUMENT, Finding, find_in_file_name, find_personal_data
 from generator.problems import Problem, display_path
 from generator.records.errors import _dotted as dotted
 

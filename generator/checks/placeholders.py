@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from generator import messages
-from generator.blocking import blocks_publish
+from generator.problems import messages
+from generator.problems.blocking import blocks_publish
 from generator.checks.personal_data import string_scalars
-from generator.dataset import Community
+from generator.load.dataset import Community
 from generator.problems import WARNING, Problem
 from generator.records.errors import _dotted
 

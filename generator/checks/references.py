@@ -1,8 +1,8 @@
 """Ids are unique per kind, and every reference (unit, member, fund, partner, owner) resolves."""
 from __future__ import annotations
 
-from generator import messages
-from generator.dataset import Community
+from generator.problems import messages
+from generator.load.dataset import Community
 from generator.problems import Problem
 
 messages.add({

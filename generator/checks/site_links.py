@@ -16,16 +16,16 @@ import re
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from generator import messages
+from generator.problems import messages
 from generator.checks.markdown_fields import content_pages, fields, line_of, refs
-from generator.dataset import Community
+from generator.load.dataset import Community
 from generator.problems import Problem
-from generator.sanitize import render_markdown
+from generator.render.sanitize import render_markdown
 from generator.views.activities import page_of
 from generator.views.commitments import page_anchors as commitment_anchors
 from generator.views.ledger import fund_ledgers
 from generator.views.organization import page_anchors as organization_anchors
-from generator.views.people import visible
+from generator.privacy.audience import visible
 
 messages.add({
     "markdown-broken-link": (

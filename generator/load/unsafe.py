@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator import messages
+from generator.problems import messages
 from generator.problems import Problem, display_path
 
 messages.add({

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator import messages
+from generator.problems import messages
 from generator.load import typos
 from generator.problems import Problem
 

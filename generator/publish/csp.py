@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from generator import messages
+from generator.problems import messages
 from generator.problems import Problem
 from generator.publish.csp_allowlist import digest, listed
 

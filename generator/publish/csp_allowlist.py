@@ -7,7 +7,7 @@ Content-Security-Policy lists only hashes from ``csp_scripts.txt``, and a page w
 inline script fails the build (``generator.publish.csp``).
 
 The list is a file, reviewed like code, not computed at build time: a Material upgrade that
-changes its scripts makes ``tests/test_trust_theme.py`` fail until someone looks at the new
+changes its scripts makes ``tests/publish/test_trust_theme.py`` fail until someone looks at the new
 scripts and rewrites the list with::
 
     .venv/bin/python -m generator.publish.csp_allowlist

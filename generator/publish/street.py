@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.opendata import write_street_feed
-from generator.portal import write_portal
+from generator.render.opendata import write_street_feed
+from generator.render.portal import write_portal
 from generator.publish import release
 
 

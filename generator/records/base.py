@@ -15,7 +15,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator import messages
+from generator.problems import messages
 from generator.load.yamlfile import Plain
 
 # Matched with fullmatch and ASCII digits only: "$" would let "12.50\n" through, and "\d"

@@ -10,7 +10,7 @@ from typing import Literal, Optional, get_args
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from generator import messages
+from generator.problems import messages
 from generator.records.activities import ActivityKind
 from generator.records.base import Record, Text, OptText, Id, ids, records, Audience
 from generator.records.notices import NoticeKind

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.views.people import visible
+from generator.privacy.audience import visible
 
 # The filter groups residents know: 三会一课 gathers four meeting kinds.
 KIND_GROUPS = {

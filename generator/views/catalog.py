@@ -13,7 +13,7 @@ from datetime import date
 
 from generator.records.catalog import default_catalog
 from generator.views.ledger import entry_visible, fund_visible
-from generator.views.people import visible
+from generator.privacy.audience import visible
 from generator.views.periods import Period, last_full_period, period_of
 
 

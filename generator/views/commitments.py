@@ -149,7 +149,7 @@ def page_anchors(community, audience: str) -> dict[str, set[str]]:
     """Commitment page (from the site root) -> the record anchors it holds for the audience.
     A split year's page keeps every id (a line per commitment, linking on to its unit's page),
     so commitments/2026/#c2026-001 written before the split still lands on the record."""
-    from generator.views.people import visible
+    from generator.privacy.audience import visible
 
     anchors: dict[str, set[str]] = {}
     for year, f in community.years("commitments").items():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from generator.privacy import literal_markdown
+from generator.privacy.detect import literal_markdown
 from generator.views.format import cn_date, cn_month_day
 from generator.views.workdays import covers_span, workdays_between
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.dataset import Community
-from generator.views.people import visible
+from generator.load.dataset import Community
+from generator.privacy.audience import visible
 
 # Each answer below reads every unit or every member; a page asks for them once per commitment,
 # so they are worked out once per community and site and kept here (issue 11: a build's cost

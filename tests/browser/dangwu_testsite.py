@@ -1,4 +1,4 @@
-"""Builds the site that the browser tests and tests/test_offline.py look at:
+"""Builds the site that the browser tests and tests/publish/test_offline.py look at:
 `dangwu build tests/fixtures/tiny --out <dir> --today 2026-11-23` (a portal at <dir>/index.html,
 the community at <dir>/xiaoyuan/), and names what the tests look for in it."""
 

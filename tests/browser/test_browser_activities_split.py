@@ -16,8 +16,8 @@ import yaml
 
 from generator.checks import load_and_check
 from generator.cli import main
-from generator.pages.context import PageContext
-from generator.pages.site import render_site
+from generator.render.pages.context import PageContext
+from generator.render.pages.site import render_site
 from generator.views import activities as view
 from tests.conftest import TINY, TODAY
 

@@ -1,7 +1,7 @@
 """A busy year's commitments: a page per 党支部, the year page keeping the roll-ups, the unit
 table and a line per commitment under its old id; an old link (commitments/2026/#c2026-01)
 still reaches the record. The tiny community is built by `dangwu build` (whose link check must
-pass) with a low threshold; the 10× page sizes are measured in tests/test_page_weight.py."""
+pass) with a low threshold; the 10× page sizes are measured in tests/render/test_page_weight.py."""
 from __future__ import annotations
 
 import functools

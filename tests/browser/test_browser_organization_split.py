@@ -2,7 +2,7 @@
 link (organization/#zb2-xz1) still lands on that unit, its 查看名单 button is a full-size tap
 target and opens the branch's roster, and a search for a unit or a person leads to a record
 that is there. The tiny community is re-organised under a 党委 and built by `dangwu build` with
-the threshold lowered (the 10× community's sizes are in tests/test_organization_split.py)."""
+the threshold lowered (the 10× community's sizes are in tests/render/test_organization_split.py)."""
 from __future__ import annotations
 
 import functools
@@ -20,7 +20,7 @@ from generator.cli import main
 from generator.views import organization as view
 from test_browser_search import search
 from tests.conftest import TINY, TODAY
-from tests.test_organization_split import MEMBERS, ORGANIZATION
+from tests.render.test_organization_split import MEMBERS, ORGANIZATION
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 staying on 127.0.0.1, fitting both screen orientations in large type, QR codes that scan.
 
 The kiosk is rendered with ``write_kiosk`` from the tiny community made busier (see
-tests/test_kiosk.py) into a folder shaped like ``site/`` with a manifest.json, and each test
+tests/render/test_kiosk.py) into a folder shaped like ``site/`` with a manifest.json, and each test
 serves its own copy on 127.0.0.1 (tests publish new builds into it or stop the server).
 The query string shortens the kiosk's timings (?interval=…&idle=…&poll=…, in seconds).
 Uses the session ``browser`` of tests/browser/conftest.py (one Playwright per process).
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_kiosk import RICH_QR_URLS, SLUG, context_for, decode_qr, make_busy_data, make_data, write_site
+from tests.render.test_kiosk import RICH_QR_URLS, SLUG, context_for, decode_qr, make_busy_data, make_data, write_site
 
 pytestmark = pytest.mark.browser
 

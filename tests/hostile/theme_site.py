@@ -1,5 +1,5 @@
 """The tiny community with every hostile value of tests/hostile/theme.yml written in (one build
-serves tests/test_trust_theme.py and the browser test)."""
+serves tests/publish/test_trust_theme.py and the browser test)."""
 from __future__ import annotations
 
 import os

@@ -1,0 +1,296 @@
+"""One community's build, in a worker process: load and check, render, build, verify, stage.
+
+Two phases per community: nothing is rendered unless its records passed their checks, and
+nothing is staged for publishing unless it built and passed verification (personal data,
+external URLs, links inside the site). The street around it (which communities to build,
+publishing each as it passes) is ``generator.pipeline.street``; publishing is a symlink swap, see
+``publish.release``.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from generator.checks import check_community, personal_data
+from generator.load.dataset import load_safely
+from generator.problems import Problem
+from generator.publish.inputs import History
+from generator.engine import mkdocs as engine
+from generator.engine import search_index
+from generator.render.pages.context import PageContext
+from generator.render.pages.site import nav, render_site, search_order, search_words
+from generator.problems.blocking import publish_blockers
+from generator.render.kiosk import write_kiosk
+from generator.render.opendata import write_downloads
+from generator.render.printing import SheetsFailed, pdf_cache_for, start_sheets
+from generator.privacy import guard
+from generator.publish import csp, html_scan, links, manifest, offline, release, scancache
+from generator.views.photos import shown_photos
+
+
+@dataclass
+class Result:
+    slug: str
+    name: str
+    pages: int = 0
+    seconds: float = 0.0
+    build_id: str = ""
+    staged: Path | None = None
+    failures: list[str] = field(default_factory=list)
+    summary: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # as the clerk reads them, when checks failed
+    blockers: int = 0  # how many of them stop the publish
+
+
+RUNS = Path("build") / ".runs"  # one fresh folder per community build, removed when it ends
+
+
+def build_dir_for(slug: str, audience: str) -> Path:
+    """The preview's folder (``dangwu serve --community``); a build renders into its own (RUNS)."""
+    return Path("build") / (slug if audience == "public" else f".members/{slug}")
+
+
+def render_docs(community, today: date, audience: str,
+                root: Path | None = None) -> tuple[PageContext, dict[str, str], Path]:
+    """Render a community's Markdown and config into ``root`` (default: the preview's
+    build/<slug>/; only changed files are written). Only the photos a shown record uses are
+    copied: a members-only activity's photos never reach the public site."""
+    ctx = PageContext(community, today, audience)
+    pages = render_site(ctx)
+    folder = community.root / "photos"
+    photos = {f"photos/{name}": folder / name for name in sorted(shown_photos(community, audience))
+              if "/" not in name and not name.startswith(".") and (folder / name).is_file()}
+    root = root or build_dir_for(community.slug, audience)
+    engine.write_docs(root / "docs", pages, photos)
+    return ctx, pages, root
+
+
+def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Path:
+    from generator.views.format import cn_date
+
+    info = ctx.info
+    suffix = "（党内）" if ctx.audience == "members" else ""
+    updated = latest_record_date(ctx.community)
+    # No site_url: Material would write an absolute canonical link to another origin.
+    return engine.write_config(
+        root.resolve(), site_name=f"{info.name}党务公开{suffix}", site_dir=site_dir.resolve(),
+        nav=nav(pages), words=search_words(ctx), site_url=None,
+        extra={"portal": True, "community": {
+            "slug": ctx.community.slug, "name": info.name, "street": info.street,
+            "organization": info.organization.name, "office_phone": info.office.phone,
+            "supervision_phone": info.supervision.phone, "audience": ctx.audience,
+            "mailbox": info.supervision.mailbox, "reception": info.supervision.reception,
+            "office_address": info.office.address,
+            "hours": [f"{h.days} {h.time}" + (f"（{h.note}）" if h.note else "") for h in info.hours],
+            "updated": cn_date(updated) if updated else "",
+        }},
+    )
+
+
+def allowed_phones(info) -> frozenset[str]:
+    from generator.privacy.detect import phone_digits
+
+    return frozenset(phone_digits(p) for p in [info.office.phone, info.supervision.phone, *info.phones])
+
+
+def verify_output(site: Path, ctx: PageContext, cache=None) -> list[str]:
+    """Everything that must hold before a site may be published, as readable failures. With a
+    ``cache`` (publish.scancache) bytes scanned before, in any community, are not scanned again."""
+    failures = []
+    for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources, cache=cache):
+        where = f"（来源 {hit.source}）" if hit.source else ""
+        what = personal_data.KINDS_ZH.get(hit.finding.kind, hit.finding.kind)
+        failures.append(f"输出文件 {hit.file} 含有个人信息（{what} {hit.finding.masked}）{where}")
+    from generator.checks.markdown_fields import source_of
+
+    def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL
+        found = source_of(ctx.community, ctx.today, url)
+        return f"{found}: " if found else ""
+    parses = html_scan.Parses()  # each page parsed once for both scans below
+    for ref in offline.scan(site, cache=cache, parses=parses):
+        failures.append(f"{record(ref.url)}输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
+    for link in links.check(site, cache=cache, parses=parses):
+        failures.append(f"{record(link.url)}输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
+    return failures
+
+
+def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
+    """The release id: a hash of every file's path and bytes (``files``: path -> SHA-256 when
+    the caller has them already), the manifest left out."""
+    files = manifest.file_hashes(site) if files is None else files
+    digest = hashlib.sha256()
+    for rel, sha in sorted(files.items()):
+        digest.update(rel.encode() + b"\0")
+        digest.update(bytes.fromhex(sha))
+    return digest.hexdigest()[:12]
+
+
+def build_one(community, today: date, audience: str, out: Path, provenance: dict) -> Result:
+    """Render into a folder of this build's own (two builds from one working folder, or a build
+    and a preview, never read each other's pages), build, verify and stage one community."""
+    RUNS.mkdir(parents=True, exist_ok=True)
+    clear_abandoned_runs()
+    work = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=RUNS))
+    try:
+        return _build_in(work, community, today, audience, out, provenance)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def clear_abandoned_runs() -> None:
+    """Remove the folders of killed builds (named by the id of a process that no longer runs);
+    a folder of a build still running, here or from another terminal, is left alone."""
+    for folder in RUNS.iterdir():
+        pid = folder.name.split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict) -> Result:
+    started = time.perf_counter()
+    info = community.single("community")
+    result = Result(community.slug, info.name)
+    ctx, pages, root = render_docs(community, today, audience, work)
+    sheets = start_sheets(ctx, pdf_cache_for(out, community.slug), background=True)  # while MkDocs builds
+    staged = release.staging_dir(out, community.slug, str(os.getpid()))
+    warnings = engine.build(_configure(ctx, pages, root, staged))
+    result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    drop_source_maps(staged)
+    search_index.write(staged, search_order(pages))
+    write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
+    write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
+    try:
+        sheets.write(staged / "print")  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
+    except SheetsFailed as exc:  # no sheet is written then: never a half set published
+        result.failures.append(str(exc))
+        result.seconds = time.perf_counter() - started
+        return result
+    result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
+    result.summary = portal_figures(ctx)
+    (staged / "summary.json").write_text(
+        json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    result.failures += verify_output(staged, ctx, scancache.cache_for(out))
+    files = manifest.file_hashes(staged)
+    result.build_id = build_id_of(staged, files)
+    manifest.write_manifest(staged, manifest.build_manifest(
+        staged, result.build_id, community=community.slug, audience=audience, files=files, **provenance))
+    result.staged, result.pages = staged, len(pages)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def drop_source_maps(site: Path) -> None:
+    """Material's source maps (.map, over 1 MB) help only a developer's browser tools: not shipped."""
+    for path in sorted((site / "assets").rglob("*.map")):
+        path.unlink()
+
+
+def portal_figures(ctx: PageContext) -> dict:
+    from generator.render.pages.board import board
+    from generator.views.catalog import catalog_status
+    from generator.views.format import cn_date, money
+
+    figures = board(ctx)
+    rollup = figures["commitments"]
+    ledgers = figures["ledgers"]
+    total = lambda attr: money(sum((getattr(fl, attr) for fl in ledgers), start=0))  # noqa: E731
+    info = ctx.info
+    return {
+        "slug": ctx.community.slug, "name": info.name, "short_name": info.short_name,
+        "street": info.street, "district": info.district,
+        "organization": info.organization.name, "office_phone": info.office.phone,
+        "open_notices": len(figures["notices"]),
+        "commitments_done": f"{rollup.done}/{rollup.total}" if rollup else "—",
+        # 逾期 means what the commitment pages mean by 已逾期 (views.commitments, the same roll-up
+        # as the home board); a catalogue item behind its rhythm is 待更新, as on 公开目录.
+        "commitment_year": figures["commitment_year"],
+        "overdue_commitments": rollup.overdue if rollup else 0,
+        "catalog_due": sum(1 for s in catalog_status(ctx.community, ctx.today) if s.overdue),
+        "money_in": total("income"), "money_out": total("spending"), "balance": total("closing"),
+        "finance_year": figures["finance_year"],
+        "updated": cn_date(latest_record_date(ctx.community) or ctx.today),
+    }
+
+
+def latest_record_date(community) -> date | None:
+    dates = [a.date for y in community.years("activities").values() for a in y.activities]
+    dates += [n.start for y in community.years("notices").values() for n in y.notices]
+    dates += [e.date for y in community.years("finances").values() for e in y.entries]
+    return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to build one community: its folder, not its records (loading and
+    checking happen in the worker, so the parent never holds a street of communities)."""
+    folder: Path
+    today: date
+    audience: str
+    out: Path
+    source_commit: str
+    history: History
+    key: str
+
+    def provenance(self) -> dict:
+        built = datetime.fromtimestamp(int(self.history.epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {"source_commit": self.source_commit, "built_at": built,
+                "inputs": {"key": self.key, "today": self.today.isoformat()}}
+
+
+def load_and_check_one(folder: Path, today: date):
+    """One community loaded and checked, as ``load_and_check`` does for each: (community or
+    None, problems). Personal data is reported even when other errors stop the cross-record rules."""
+    community, problems = load_safely(folder)
+    if community is None:
+        return None, problems
+    if any(p.severity == "error" for p in problems):
+        return community, sorted(problems + personal_data.check(community, today), key=Problem.sort_key)
+    return community, sorted(problems + check_community(community, today), key=Problem.sort_key)
+
+
+def _worker(job: Job) -> Result:
+    """Load, check, build, verify and stage one community, in a process of its own."""
+    os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
+    slug = name = job.folder.name
+    try:
+        community, problems = load_and_check_one(job.folder, job.today)
+        info = community.single("community") if community is not None else None
+        name = info.name if info is not None else slug
+        blockers = publish_blockers(problems)  # errors, and warnings that must never be published
+        if community is None or blockers:
+            return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
+        return build_one(community, job.today, job.audience, job.out, job.provenance())
+    except OSError as exc:  # a full disk while rendering or staging: say so in words
+        return Result(slug, name, failures=[write_failure(exc)])
+    except Exception as exc:  # the build of one community failed: report it, publish nothing
+        return Result(slug, name, failures=[f"构建失败：{type(exc).__name__}: {exc}"])
+
+
+def write_failure(exc: OSError) -> str:
+    """A file-system error as the keeper of the server reads it."""
+    where = f"写入 {exc.filename} 时" if exc.filename else "写入文件时"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}磁盘空间已满：请清理服务器磁盘（或加大空间）后重新运行。"
+    return f"{where}出错（{exc.strerror or exc}）：请检查输出文件夹的权限和磁盘后重新运行。"
+
+
+def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
+        jobs: int | None = None, shard: tuple[int, int] | None = None) -> int:
+    """`dangwu build`: see ``generator.pipeline.street``."""
+    from generator.pipeline.street import run as run_street
+
+    return run_street(data_dir, slugs, out, today, audience, log=log, jobs=jobs, shard=shard)

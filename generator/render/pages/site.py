@@ -1,0 +1,87 @@
+"""All pages of one community site, the navigation, and the words taught to search."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.render.pages import (activities, board, catalog, changes, commitments, downloads, finances, notices,
+                             organization, partners)
+from generator.render.pages import front_matter
+from generator.render.pages.context import PageContext
+from generator.privacy.detect import literal_markdown
+from generator.render.sanitize import render_markdown
+from generator.views.organization import roster
+from generator.privacy.audience import public_by_role
+
+REPO = Path(__file__).resolve().parents[3]
+PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads]
+NAV = [
+    ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
+    ("财务", "finances/index.md"), ("活动", "activities/index.md"), ("公示", "notices/index.md"),
+    ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"), ("更新记录", "changes/index.md"),
+    ("数据下载", "downloads/index.md"),
+    ("如何看公开栏", "guide/reading.md"), ("反映意见", "guide/feedback.md"),
+]
+
+
+def render_site(ctx: PageContext) -> dict[str, str]:
+    """Every Markdown page of the site, by its path under docs/."""
+    pages: dict[str, str] = {}
+    for group in PAGE_GROUPS:
+        pages.update(group.pages(ctx))
+    pages.update(hand_written(ctx.community.root))
+    return pages
+
+
+def hand_written(community_root: Path) -> dict[str, str]:
+    """Shared pages from content/, each replaceable by the community's own content/."""
+    pages = {}
+    shared = REPO / "content"
+    for path in sorted(shared.rglob("*.md")):
+        pages[path.relative_to(shared).as_posix()] = path.read_text(encoding="utf-8")
+    own = community_root / "content"
+    for path in sorted(own.rglob("*.md")):
+        pages[path.relative_to(own).as_posix()] = clerk_page(path.read_text(encoding="utf-8"))
+    return pages
+
+
+def clerk_page(text: str) -> str:
+    """A community's own page is a clerk's Markdown: rendered and sanitised like any record
+    field (no scripts, no event handlers), under its first "# " line as the title."""
+    lines = text.splitlines()
+    title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
+    body = "\n".join(line for line in lines if not (title and line.strip() == f"# {title}"))
+    heading = f"# {literal_markdown(title)}\n\n" if title else ""
+    return f"{front_matter({'title': title or '说明'})}{heading}<div class=\"dw-text\">\n{render_markdown(body)}\n</div>\n"
+
+
+def nav(pages: dict[str, str]) -> list[dict]:
+    return [{label: path} for label, path in NAV if path in pages]
+
+
+# Pages about the board rather than its records: their rows name records shown elsewhere
+# (公开目录's 主题党日, 更新记录's 新增活动…), so search lists them after the records themselves.
+SEARCH_SECONDARY = {"catalog/index.md", "changes/index.md", "downloads/index.md"}
+
+
+def search_order(pages: dict[str, str]) -> dict[str, float]:
+    """The pages' links (``organization/``) in the navigation's order, each with the weight of
+    its matches: results that match equally well are listed in this order."""
+    def link(path: str) -> str:  # index.md → "", organization/index.md → organization/, guide/reading.md → guide/reading/
+        stem = path.removesuffix(".md").removesuffix("index")
+        return stem if not stem or stem.endswith("/") else stem + "/"
+    return {link(path): 0.5 if path in SEARCH_SECONDARY else 1.0 for _, path in NAV if path in pages}
+
+
+def search_words(ctx: PageContext) -> list[str]:
+    """Names jieba must keep whole (only names shown in full): the search cuts a query into the
+    words jieba's search mode finds on the site (generator/engine/search_index.py)."""
+    c = ctx.community
+    words = {ctx.info.name, ctx.info.short_name, ctx.info.street}
+    org = c.single("organization")
+    words |= {u.name for u in org.units} | {p.name for p in org.posts}
+    if c.single("partners"):
+        words |= {p.name for p in c.single("partners").partners}
+    words |= public_by_role(c, ctx.today) if ctx.audience == "public" else {m.name for m in roster(c, "members")}
+    for year in c.years("activities").values():
+        words |= {a.location for a in year.activities if a.location}
+    return sorted(w for w in words if w and " " not in w)
