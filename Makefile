@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check build serve bench install install-test browser print-deps clean
+.PHONY: demo test lint check build serve bench install install-test browser print-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,12 @@ demo: install
 	$(BIN)/dangwu check data
 	$(BIN)/dangwu serve data --port $(PORT)
 
-test: install-test browser
+# Style, likely bugs and types (settings in pyproject.toml); any finding fails the target.
+lint: install-test
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 bench: install

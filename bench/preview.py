@@ -96,7 +96,7 @@ def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> list[float]
             new = f"{title}（第{edit}稿）"
             path.write_text(text.replace(f"title: {title}", f"title: {new}", 1), encoding="utf-8")
             saved = time.perf_counter()
-            seconds = poll(lambda: new in fetch(url), 120)
+            seconds = poll(lambda expected=new: expected in fetch(url), 120)
             if seconds is None:
                 raise SystemExit(f"{label}: edit {edit} never reached the page:\n"
                                  + (workdir / "serve.log").read_text())

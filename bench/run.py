@@ -45,17 +45,12 @@ def rendered_config(data_dir: Path, slug: str, workdir: Path) -> Path:
     render folder when it ends), for the plain `mkdocs build` to time."""
     from datetime import date
 
-    from generator.pipeline.community import _configure, render_docs
     from generator.load.dataset import load_community
+    from generator.pipeline.community import _configure, render_docs
 
     community, _ = load_community(Path(data_dir).resolve() / "communities" / slug)
-    here = os.getcwd()
-    os.chdir(workdir)
-    try:
-        ctx, pages, root = render_docs(community, date.fromisoformat(TODAY), "public")
-        return _configure(ctx, pages, root, workdir / "preview-site")
-    finally:
-        os.chdir(here)
+    ctx, pages, root = render_docs(community, date.fromisoformat(TODAY), "public", workdir / "build" / slug)
+    return _configure(ctx, pages, root, workdir / "preview-site")
 
 
 def measure(label: str, data_dir: Path, slug: str, workdir: Path) -> dict:

@@ -446,13 +446,13 @@ def _appoint(world: World, rng: random.Random) -> None:
     taken: set = set()
     for branch in world.branches:
         chosen = rng.sample(_regulars(branch.members, taken), len(BRANCH_DUTIES))
-        branch.committee = list(zip(BRANCH_DUTIES, chosen))
+        branch.committee = list(zip(BRANCH_DUTIES, chosen, strict=True))
         taken |= {m.id for m in chosen}
     if world.single_branch:
         world.committee = world.branches[0].committee
         return
     chosen = rng.sample(_regulars(world.members, taken), len(TOP_DUTIES))
-    world.committee = list(zip(TOP_DUTIES, chosen))
+    world.committee = list(zip(TOP_DUTIES, chosen, strict=True))
 
 
 def _assign_posts(world: World, rng: random.Random) -> None:
@@ -1040,7 +1040,7 @@ def build_world(slug: str, profile: dict, seed: int) -> World:
     numbers = set()
     while len(numbers) < 3:
         numbers.add(phone(rng))
-    world.phones = dict(zip(("office", "supervision", "hotline"), sorted(numbers)))
+    world.phones = dict(zip(("office", "supervision", "hotline"), sorted(numbers), strict=True))
     build_organization(world)
     build_members(world)
     build_partners(world)

@@ -1,7 +1,13 @@
-"""Shared test helpers: a copy of the tiny community with some files replaced."""
+"""Shared test helpers: a copy of the tiny community with some files replaced, and the tiny
+community's site built once per test session."""
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +16,55 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "tiny"
 TODAY = date(2026, 11, 23)  # the day the tiny community's dates are checked against
+# Every build in the tests stamps this time (sitemap dates), so two builds can be compared byte for byte.
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000"}
+
+
+def build_site(data: Path, out: Path, *extra) -> subprocess.CompletedProcess:
+    """`dangwu build DATA --out OUT --today 2026-11-23 EXTRA…` in a fresh process, from OUT's
+    parent folder (its build/ goes there, not into the repository)."""
+    return subprocess.run([sys.executable, "-m", "generator", "build", str(data), "--out", str(out),
+                           "--today", TODAY.isoformat(), *map(str, extra)],
+                          cwd=out.parent, capture_output=True, text=True, env=BUILD_ENV)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder`` (links to folders not followed), by relative path."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site built once and shared by every test that asks for it: read it, never change it
+    (copy it with ``copy_to`` first); the session checks at its end that nobody did."""
+    out: Path      # the --out folder: the portal index.html, <slug> → .releases/<slug>/<build>
+    printed: str   # what the build printed
+
+    def copy_to(self, folder: Path) -> Path:
+        """A private copy of the --out folder (links kept as links) that a test may change."""
+        shutil.copytree(self.out, folder, symlinks=True)
+        return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory):
+    """``tiny_site(audience="public") -> BuiltSite``: the unchanged tests/fixtures/tiny built by
+    `dangwu build` (``build_site``, plus ``--audience members`` for members), once per session
+    and audience. Tests that edit records or test the build command itself build their own."""
+    built: dict[str, tuple[BuiltSite, dict[str, str]]] = {}
+
+    def site(audience: str = "public") -> BuiltSite:
+        if audience not in built:
+            out = tmp_path_factory.mktemp(f"tiny-{audience}") / "site"
+            result = build_site(TINY, out, *(("--audience", audience) if audience != "public" else ()))
+            assert result.returncode == 0, result.stdout + result.stderr
+            built[audience] = BuiltSite(out, result.stdout), tree_digest(out)
+        return built[audience][0]
+
+    yield site
+    for audience, (shared, digest) in built.items():
+        assert tree_digest(shared.out) == digest, f"a test changed the shared {audience} site of the tiny community"
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import chinese_calendar
 import pytest
 
 from generator.load.dataset import load_community
+from generator.privacy.audience import fund_audience
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -45,11 +46,11 @@ def communities():
 
 
 def _all(community, kind: str, attr: str) -> list:
-    return [record for yearfile in community.years(kind).values() for record in getattr(yearfile, attr)]
+    return [record for yearfile in getattr(community, kind).values() for record in getattr(yearfile, attr)]
 
 
 def _branches(community) -> list:
-    return [u for u in community.single("organization").units if u.kind == "党支部"]
+    return [u for u in community.organization.units if u.kind == "党支部"]
 
 
 def _open_notices(community) -> list:
@@ -76,7 +77,7 @@ def test_every_sample_passes_a_strict_check(slug):
 
 def test_large_sample_has_a_full_party_committee(communities):
     hepingli = communities["hepingli"]
-    units = hepingli.single("organization").units
+    units = hepingli.organization.units
     top = [u for u in units if u.parent is None]
     assert [u.kind for u in top] == ["党委"]
     assert len(_branches(hepingli)) >= 6
@@ -87,19 +88,19 @@ def test_large_sample_has_a_full_party_committee(communities):
 
 def test_large_sample_roster_and_posts(communities):
     hepingli = communities["hepingli"]
-    members = hepingli.single("members").members
+    members = hepingli.members.members
     assert len(members) >= 150
     reporting = [m for m in members if m.category == "在职报到"]
     assert reporting and all(m.workplace for m in reporting)
     assert any(m.category == "流动" for m in members)
-    posts = hepingli.single("organization").posts
+    posts = hepingli.organization.posts
     held = {p for m in members for p in m.posts}
     assert len(posts) >= 6 and {p.id for p in posts} <= held
 
 
 def test_large_sample_activities_follow_three_meetings_one_lesson(communities):
     hepingli = communities["hepingli"]
-    for year, yearfile in hepingli.years("activities").items():
+    for year, yearfile in hepingli.activities.items():
         assert len(yearfile.activities) >= 120
         kinds = {a.kind for a in yearfile.activities}
         assert {"支委会", "党小组会", "支部党员大会", "党课", "主题党日", "志愿服务", "共建活动"} <= kinds
@@ -112,7 +113,7 @@ def test_large_sample_activities_follow_three_meetings_one_lesson(communities):
 def test_large_sample_commitments_can_be_checked(communities):
     commitments = _all(communities["hepingli"], "commitments", "commitments")
     assert len(commitments) >= 40
-    members = {m.id for m in communities["hepingli"].single("members").members}
+    members = {m.id for m in communities["hepingli"].members.members}
     assert any(c.owner in members for c in commitments) and any(c.owner not in members for c in commitments)
     assert all(c.baseline and c.target for c in commitments)
     overdue = [c for c in commitments if c.due < TODAY and c.reviews[-1].status != "已完成"]
@@ -126,30 +127,30 @@ def test_large_sample_ledgers_and_notices(communities):
     assert len(entries) >= 150
     assert len({e.fund for e in entries}) == 3
     assert any(e.project for e in entries)
-    funds = {f.id: f for ledger in hepingli.years("finances").values() for f in ledger.funds}
-    assert [f.published_to for f in funds.values() if "党费" in f.name] == ["members"]
+    funds = {f.id: f for ledger in hepingli.finances.values() for f in ledger.funds}
+    assert [fund_audience(f.name, f.audience) for f in funds.values() if "党费" in f.name] == ["members"]
     assert len(_all(hepingli, "notices", "notices")) >= 15
     assert {n.kind for n in _all(hepingli, "notices", "notices")} >= {"发展党员公示", "换届选举", "民主评议", "表彰", "经费公示"}
-    partners = hepingli.single("partners").partners
+    partners = hepingli.partners.partners
     assert len(partners) >= 5 and all(p.agreement for p in partners)
 
 
 def test_medium_and_small_samples(communities):
     medium, small = communities["qingshuiyuan"], communities["liushu"]
-    assert medium.single("community").organization.kind == "党总支"
+    assert medium.info.organization.kind == "党总支"
     assert len(_branches(medium)) == 3
-    assert 50 <= len(medium.single("members").members) <= 70
-    assert small.single("community").organization.kind == "党支部"
+    assert 50 <= len(medium.members.members) <= 70
+    assert small.info.organization.kind == "党支部"
     assert len(_branches(small)) == 1
-    assert 15 <= len(small.single("members").members) <= 25
+    assert 15 <= len(small.members.members) <= 25
     for kind, attr in (("activities", "activities"), ("commitments", "commitments"),
                        ("finances", "entries"), ("notices", "notices")):
         assert _all(small, kind, attr), kind
-    assert small.single("partners").partners
+    assert small.partners.partners
 
 
 def test_all_three_belong_to_one_street(communities):
-    streets = {(c.single("community").street, c.single("community").district) for c in communities.values()}
+    streets = {(c.info.street, c.info.district) for c in communities.values()}
     assert len(streets) == 1
 
 
@@ -158,7 +159,7 @@ def test_all_three_belong_to_one_street(communities):
 
 @pytest.mark.parametrize("slug", ["hepingli", "qingshuiyuan", "liushu"])
 def test_declared_balances_equal_running_balances_and_years_carry_over(communities, slug):
-    years = communities[slug].years("finances")
+    years = communities[slug].finances
     assert sorted(years) == [2025, 2026]
     for ledger in years.values():
         assert ledger.checks
@@ -183,7 +184,7 @@ def test_notices_last_a_week_with_five_working_days(communities, slug):
 @pytest.mark.parametrize("slug", ["hepingli", "qingshuiyuan", "liushu"])
 def test_open_notices_on_the_build_day_give_an_office_phone(communities, slug):
     community = communities[slug]
-    info = community.single("community")
+    info = community.info
     opened = _open_notices(community)
     assert 1 <= len(opened) <= 2
     assert all(n.contact in (info.office.phone, info.supervision.phone) for n in opened)
@@ -256,7 +257,7 @@ def test_scaled_community_grows_and_still_passes_check(tmp_path):
     folder = synth.generate(tmp_path, "big", synth.scaled(synth.MEDIUM, 2), seed=3)
     community, problems = load_community(folder)
     assert problems == []
-    assert len(community.single("members").members) == 2 * synth.MEDIUM["members"]
+    assert len(community.members.members) == 2 * synth.MEDIUM["members"]
     assert len(_branches(community)) == 2 * synth.MEDIUM["branches"]
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(tmp_path), "--today", str(TODAY), "--format", "json"],

@@ -4,8 +4,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.checks import (cadence, catalog, commitments, dates, ledger, markdown, notices, personal_data,
-                             photos, placeholders, references, site_links)
+from generator.checks import (
+    cadence,
+    catalog,
+    commitments,
+    dates,
+    ledger,
+    markdown,
+    notices,
+    personal_data,
+    photos,
+    placeholders,
+    references,
+    site_links,
+)
 from generator.load.dataset import Community, community_dirs, load_safely
 from generator.load.unsafe import unsafe_outside_communities
 from generator.problems import Problem

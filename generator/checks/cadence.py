@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem
+from generator.problems import WARNING, Problem, messages
 from generator.views.cadence import cadence
 
 RULES_ZH = {
@@ -24,7 +23,7 @@ messages.add({
 
 
 def check(community: Community, today: date) -> list[Problem]:
-    years = community.years("activities")
+    years = community.activities
     if not years:
         return []
     found = []

@@ -3,18 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem, display_path
-from generator.records import YEAR_FOLDERS
+from generator.problems import WARNING, Problem, display_path, messages
+from generator.records.catalog import CatalogItem
+from generator.records.kinds import BY_NAME
 from generator.views.catalog import catalog_items, catalog_status
 from generator.views.format import cn_date
 from generator.views.periods import EVERY_ZH
-
-SOURCES_ZH = {
-    "community": "社区信息", "organization": "组织", "members": "党员名册", "partners": "共建单位",
-    "commitments": "承诺", "activities": "活动", "notices": "公示", "finances": "收支明细",
-}
 
 messages.add({
     "catalog-overdue": (
@@ -38,9 +33,9 @@ def _where(community: Community, item, year: int | None = None) -> tuple:
     """The item's line in catalog.yml; for the default catalogue, the file the records belong in."""
     if item.src[0]:
         return item.src
-    if item.source in YEAR_FOLDERS and year is not None:
-        return (display_path(community.root / item.source / f"{year}.yml"), 0, 0)
-    return (display_path(community.root / f"{item.source}.yml"), 0, 0)
+    kind = BY_NAME[item.source]
+    return (display_path(kind.path(community.root, year) if kind.per_year and year is not None
+                         else community.root / f"{kind.name}.yml"), 0, 0)
 
 
 def _overdue(community: Community, state) -> Problem:
@@ -48,7 +43,7 @@ def _overdue(community: Community, state) -> Problem:
     file, line, col = _where(community, item, state.missed.year)
     return Problem("catalog-overdue", file, line, col, path="rhythm", severity=WARNING, params={
         "name": item.name, "every_zh": EVERY_ZH[item.period], "every": item.period,
-        "period": state.missed.label, "source_zh": SOURCES_ZH[item.source],
+        "period": state.missed.label, "source_zh": BY_NAME[item.source].label,
         "audience_zh": "仅党内" if item.audience == "members" else "向党外",
         "last": cn_date(state.last_published) if state.last_published else "从未发布",
         "default_zh": "" if item.src[0] else "（本社区还没有 catalog.yml，目前用的是默认目录）",
@@ -56,7 +51,8 @@ def _overdue(community: Community, state) -> Problem:
 
 
 def _duplicates(community: Community) -> list[Problem]:
-    seen, found = {}, []
+    seen: dict[str, CatalogItem] = {}
+    found: list[Problem] = []
     for item in catalog_items(community):
         if item.id in seen:
             file, line, col = _where(community, item)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem
+from generator.problems import WARNING, Problem, messages
 
 messages.add({
     "commitment-no-target": (
@@ -24,7 +24,7 @@ messages.add({
 
 def check(community: Community, today: date | None = None) -> list[Problem]:
     found = []
-    for yearfile in community.years("commitments").values():
+    for yearfile in community.commitments.values():
         for index, commitment in enumerate(yearfile.commitments):
             found += _target(commitment) + _progress(community, commitment, index)
     return found
@@ -41,7 +41,7 @@ def _target(commitment) -> list[Problem]:
 def _progress(community: Community, commitment, index: int) -> list[Problem]:
     found = []
     reviews = sorted(enumerate(commitment.reviews), key=lambda pair: pair[1].date)
-    for (_, previous), (number, review) in zip(reviews, reviews[1:]):
+    for (_, previous), (number, review) in pairwise(reviews):
         if review.progress < previous.progress and not review.note:
             file = review.src[0]
             place = ("commitments", index, "reviews", number, "progress")

@@ -4,9 +4,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import Problem
+from generator.problems import Problem, messages
 from generator.views.format import money
 from generator.views.ledger import balance_on, book_closing
 
@@ -27,7 +26,7 @@ messages.add({
 
 
 def check(community: Community, today: date | None = None) -> list[Problem]:
-    years = community.years("finances")
+    years = community.finances
     found = [p for ledger in years.values() for p in _balance_checks(ledger)]
     for year in sorted(years):
         if year + 1 in years:

@@ -15,10 +15,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-from generator.problems import messages
 from generator.checks.markdown_fields import fields, line_of, refs
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem
+from generator.problems import WARNING, Problem, messages
 from generator.render.sanitize import EXTENSION_CONFIGS, EXTENSIONS, render_markdown, sanitize_html
 
 messages.add({

@@ -11,12 +11,12 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator import resources
 from generator.load.dataset import Community
+from generator.privacy.audience import audience_of
 from generator.render.sanitize import render_markdown
 from generator.views.activities import page_of
 from generator.views.notices import notice_state
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -55,27 +55,23 @@ def refs(html: str) -> Refs:
     return parser
 
 
-def _audience(record) -> str:
-    return "members" if getattr(record, "audience", "public") == "members" else "public"
-
-
 def fields(community: Community, today: date) -> list[Field]:
     """Every Markdown field of the community with where it is shown."""
     found = []
-    info = community.single("community")
+    info = community.info
     if info and info.about:
         found.append(Field(info.about, *info.src_of("about"), "about", ("",), "public"))
-    for year, f in community.years("activities").items():
+    for year, f in community.activities.items():
         for a in f.activities:
             if a.summary:
                 page = page_of(community, year, a.date.month)
-                found.append(Field(a.summary, *a.src_of("summary"), "summary", (page,), _audience(a)))
-    for f in community.years("notices").values():
-        for n in f.notices:
-            pages = (f"notices/{n.start.year}/",)
+                found.append(Field(a.summary, *a.src_of("summary"), "summary", (page,), audience_of(a)))
+    for notices_file in community.notices.values():
+        for n in notices_file.notices:
+            pages: tuple[str, ...] = (f"notices/{n.start.year}/",)
             if notice_state(n, today).state != "closed":
                 pages += ("notices/",)  # open and coming 公示 are also listed on the 公示 index
-            found.append(Field(n.body, *n.src_of("body"), "body", pages, _audience(n)))
+            found.append(Field(n.body, *n.src_of("body"), "body", pages, audience_of(n)))
     if info:
         folder = Path(info.src[0]).parent
         for url, path in content_pages(community).items():
@@ -99,7 +95,7 @@ def line_of(field: Field, needle: str) -> int:
 def content_pages(community: Community) -> dict[str, Path]:
     """Hand-written pages (shared content/, replaced by the community's own) by directory URL."""
     pages = {}
-    for folder in (REPO / "content", community.root / "content"):
+    for folder in (resources.CONTENT, community.root / "content"):
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             rel = path.relative_to(folder).as_posix()[:-3]
             pages[rel[:-len("index")] if rel == "index" or rel.endswith("/index") else rel + "/"] = path

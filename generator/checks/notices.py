@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem
+from generator.problems import WARNING, Problem, messages
 from generator.views.workdays import calendar_covers, nth_workday, workdays_between
 
 MIN_WORKDAYS = {"发展党员公示": 5}
@@ -28,7 +27,7 @@ messages.add({
 
 def check(community: Community, today: date | None = None) -> list[Problem]:
     found = []
-    for yearfile in community.years("notices").values():
+    for yearfile in community.notices.values():
         for index, notice in enumerate(yearfile.notices):
             found += _length(community, notice, index) + _calendar(notice)
     return found

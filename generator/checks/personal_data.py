@@ -9,16 +9,14 @@ in community.yml, are public by design and allowed. A photo's file name is publi
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePath
-from typing import Iterator
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.load.yamlfile import Loaded
-from generator.load.yamlfile import HIDDEN_RE, hidden_char
+from generator.load.yamlfile import HIDDEN_RE, Loaded, hidden_char
 from generator.privacy.detect import ID_DOCUMENT, Finding, find_in_file_name, find_personal_data
-from generator.problems import Problem, display_path
+from generator.problems import Problem, display_path, messages
 from generator.records.errors import _dotted as dotted
 
 CODES = {"id-number": "personal-id-number", "mobile": "personal-mobile", "bank-card": "personal-bank-card",
@@ -91,8 +89,8 @@ def _content_pages(community: Community, allowed: frozenset[str], offices: froze
     found = []
     for path in sorted((community.root / "content").rglob("*.md")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        for number, line in enumerate(text.split("\n"), start=1):
-            hidden = hidden_char(line, display_path(path), number)
+        for number, text_line in enumerate(text.split("\n"), start=1):
+            hidden = hidden_char(text_line, display_path(path), number)
             if hidden:  # a bidi control can show the reader other text than the file holds
                 found.append(hidden)
         for finding in find_personal_data(text, allowed, offices):
@@ -191,7 +189,8 @@ def _community_data(community: Community):
     return None
 
 
-def _get(data: dict, *keys: str):
+def _get(data: dict, *keys: str) -> object:
+    value: object = data
     for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
+        value = value.get(key) if isinstance(value, dict) else None
+    return value

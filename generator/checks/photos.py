@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.problems import messages
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem, display_path
+from generator.problems import WARNING, Problem, display_path, messages
 from generator.views.photos import shown_photos
 
 messages.add({

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from generator.problems import messages
-from generator.problems.blocking import blocks_publish
 from generator.checks.personal_data import string_scalars
 from generator.load.dataset import Community
-from generator.problems import WARNING, Problem
+from generator.problems import WARNING, Problem, messages
+from generator.problems.blocking import blocks_publish
 from generator.records.errors import _dotted
 
 MARK = "（请填写"
@@ -48,7 +47,7 @@ def _placeholders(community: Community) -> list[Problem]:
 def _zero_amounts(community: Community) -> list[Problem]:
     """A ledger entry of 0.00 records nothing: it is the template value nobody replaced."""
     found = []
-    for ledger in community.years("finances").values():
+    for ledger in community.finances.values():
         for index, entry in enumerate(ledger.entries):
             if entry.amount == 0:
                 file = entry.src[0]

@@ -1,9 +1,23 @@
 """Ids are unique per kind, and every reference (unit, member, fund, partner, owner) resolves."""
 from __future__ import annotations
 
-from generator.problems import messages
+from collections.abc import Iterable
+from typing import Protocol
+
 from generator.load.dataset import Community
-from generator.problems import Problem
+from generator.privacy.audience import shows
+from generator.problems import Problem, messages
+from generator.records.base import Place
+from generator.records.finances import BalanceCheck, Entry, Project
+
+
+class _WithId(Protocol):
+    """A record with an id (units, members, funds, …): they share no base class but this."""
+
+    @property
+    def id(self) -> str: ...
+
+    def src_of(self, field: str) -> Place: ...
 
 messages.add({
     "members-only-reference": (
@@ -15,8 +29,8 @@ messages.add({
 })
 
 
-def _dupes(kind: str, records) -> list[Problem]:
-    seen: dict[str, object] = {}
+def _dupes(kind: str, records: Iterable[_WithId]) -> list[Problem]:
+    seen: dict[str, _WithId] = {}
     found = []
     for record in records:
         if record.id in seen:
@@ -37,17 +51,17 @@ def _missing(record, field: str, value: str, kind: str) -> Problem:
 
 def collect(community: Community) -> dict[str, list]:
     """Every record with an id, per kind, across all years."""
-    org = community.single("organization")
-    members = community.single("members")
-    partners = community.single("partners")
+    org = community.organization
+    members = community.members
+    partners = community.partners
     return {
         "unit": org.units if org else [],
         "post": org.posts if org else [],
         "member": members.members if members else [],
         "partner": partners.partners if partners else [],
-        "commitment": [c for f in community.years("commitments").values() for c in f.commitments],
-        "activity": [a for f in community.years("activities").values() for a in f.activities],
-        "notice": [n for f in community.years("notices").values() for n in f.notices],
+        "commitment": [c for f in community.commitments.values() for c in f.commitments],
+        "activity": [a for f in community.activities.values() for a in f.activities],
+        "notice": [n for f in community.notices.values() for n in f.notices],
     }
 
 
@@ -108,9 +122,9 @@ def _record_refs(kinds, ids) -> list[Problem]:
         if a.unit not in ids["unit"]:
             found.append(_missing(a, "unit", a.unit, "unit"))
         found += [_missing(a, "partners", p, "partner") for p in a.partners if p not in ids["partner"]]
-    members_only = {p.id for p in kinds["partner"] if p.audience == "members"}
+    members_only = {p.id for p in kinds["partner"] if not shows(p, "public")}
     for a in kinds["activity"]:
-        if a.audience != "members":
+        if shows(a, "public"):
             found += [_members_only(a, "partners", p, "activity", "partner") for p in a.partners if p in members_only]
     return found
 
@@ -125,17 +139,18 @@ def _members_only(record, field: str, value: str, kind: str, target: str) -> Pro
 
 def _finance_refs(community: Community) -> list[Problem]:
     found = []
-    for year, ledger in community.years("finances").items():
+    for ledger in community.finances.values():
         funds = {f.id for f in ledger.funds}
         found += _dupes("fund", ledger.funds) + _dupes("project", ledger.projects)
         projects = {p.id for p in ledger.projects}
-        loaded = community.sources.get(ledger.src[0])
+        loaded = community.sources[ledger.src[0]]  # the file the ledger was read from
         for fund_id in ledger.opening:
             if fund_id not in funds:
                 line, col = loaded.mark(("opening", fund_id), prefer_key=True)
                 found.append(Problem("unknown-reference", ledger.src[0], line, col, path=f"opening.{fund_id}",
                                      params={"key": "opening", "value": fund_id, "kind": "fund"}))
-        for record in [*ledger.entries, *ledger.checks, *ledger.projects]:
+        with_fund: list[Entry | BalanceCheck | Project] = [*ledger.entries, *ledger.checks, *ledger.projects]
+        for record in with_fund:
             if record.fund not in funds:
                 found.append(_missing(record, "fund", record.fund, "fund"))
         for entry in ledger.entries:

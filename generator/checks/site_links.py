@@ -16,16 +16,16 @@ import re
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from generator.problems import messages
 from generator.checks.markdown_fields import content_pages, fields, line_of, refs
 from generator.load.dataset import Community
-from generator.problems import Problem
+from generator.privacy.audience import shows, visible
+from generator.problems import Problem, messages
+from generator.records.kinds import BY_NAME, PER_YEAR, finance_line_anchor
 from generator.render.sanitize import render_markdown
 from generator.views.activities import page_of
 from generator.views.commitments import page_anchors as commitment_anchors
 from generator.views.ledger import fund_ledgers
 from generator.views.organization import page_anchors as organization_anchors
-from generator.privacy.audience import visible
 
 messages.add({
     "markdown-broken-link": (
@@ -37,7 +37,6 @@ messages.add({
 
 INDEX_PAGES = ["", "organization/", "commitments/", "finances/", "activities/", "notices/", "partners/",
                "catalog/", "changes/", "downloads/", "kiosk/"]
-YEAR_KINDS = ["commitments", "finances", "activities", "notices"]
 SKIP = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # another scheme or origin: not a page of this site
 ASCII_ID = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -45,30 +44,31 @@ ASCII_ID = re.compile(r"[A-Za-z0-9_-]+")
 def _record_anchors(community: Community, audience: str) -> dict[str, set[str]]:
     """Page -> the record anchors it holds for the audience (the ids the templates write)."""
     anchors: dict[str, set[str]] = {}
-    for year, f in community.years("activities").items():
-        anchors[f"activities/{year}/"] = set()  # a busy year's page lists months only
+    for year, f in community.activities.items():
+        anchors[BY_NAME["activities"].page_of(year)] = set()  # a busy year's page lists months only
         for a in visible(f.activities, audience):
             anchors.setdefault(page_of(community, year, a.date.month), set()).update(
                 {a.id, f"m{year}-{a.date.month:02d}"})
-    for year, f in community.years("notices").items():
-        anchors[f"notices/{year}/"] = {n.id for n in visible(f.notices, audience)}
+    for year, notices_file in community.notices.items():
+        anchors[BY_NAME["notices"].page_of(year)] = {n.id for n in visible(notices_file.notices, audience)}
     anchors.update(commitment_anchors(community, audience))  # a busy year has a page per 党支部
-    for year, f in community.years("finances").items():
-        ledgers = fund_ledgers(f, audience, year)
+    for year, finance_file in community.finances.items():
+        ledgers = fund_ledgers(finance_file, audience, year)
         funds = {fl.fund.id for fl in ledgers}
-        anchors[f"finances/{year}/"] = (funds | {f"f{year}-{line.index}" for fl in ledgers for line in fl.lines}
-                                        | {p.id for p in f.projects if p.fund in funds})
+        lines = {finance_line_anchor(year, line.index) for fl in ledgers for line in fl.lines}
+        projects = {p.id for p in finance_file.projects if p.fund in funds}
+        anchors[BY_NAME["finances"].page_of(year)] = funds | lines | projects
     anchors.update(organization_anchors(community, audience))  # a large roster has a page per unit
-    partners = community.single("partners")
-    anchors["partners/"] = {p.id for p in visible(partners.partners, audience)} if partners else set()
+    partners = community.partners
+    anchors[BY_NAME["partners"].page_of()] = {p.id for p in visible(partners.partners, audience)} if partners else set()
     return anchors
 
 
 def _pages(community: Community) -> set[str]:
     pages = set(INDEX_PAGES) | set(content_pages(community))
-    pages |= {f"{kind}/{year}/" for kind in YEAR_KINDS for year in community.years(kind)}
+    pages |= {kind.page_of(year) for kind in PER_YEAR for year in community.of(kind)}
     pages |= {page_of(community, year, a.date.month)
-              for year, f in community.years("activities").items() for a in f.activities}
+              for year, f in community.activities.items() for a in f.activities}
     pages |= set(organization_anchors(community, "members"))
     pages |= set(commitment_anchors(community, "members"))
     return pages
@@ -83,7 +83,7 @@ def _files(community: Community) -> set[str]:
     files = {f"photos/{p.name}" for p in folder.iterdir() if p.is_file()} if folder.is_dir() else set()
     files |= {f"data/{name}" for name in DOWNLOADS}
     files |= {f"data/{kind}-{year}.csv" for kind in ("finances", "activities", "commitments")
-              for year in community.years(kind)}
+              for year in getattr(community, kind)}
     return files
 
 
@@ -136,7 +136,7 @@ def check(community: Community, today: date | None = None) -> list[Problem]:
     rendered = [(f, refs(render_markdown(f.text))) for f in found_fields]
     clerk_ids: dict[str, dict[str, set]] = {"public": {}, "members": {}}
     for f, r in rendered:  # a heading with an id in a clerk's text is an anchor too
-        for audience in ("members",) + (("public",) if f.audience == "public" else ()):
+        for audience in (a for a in ("members", "public") if shows(f, a)):
             for page in f.pages:
                 clerk_ids[audience].setdefault(page, set()).update(r.ids)
     problems = []

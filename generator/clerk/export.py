@@ -29,8 +29,8 @@ class InexactAmount(ValueError):
 def excel_number(amount: Decimal) -> float:
     """The float for ``amount``, refused unless Excel shows it (15 digits) as exactly the same amount."""
     number = float(amount)
-    stored = float("%.16g" % number)  # the text openpyxl writes into the file, as Excel reads it
-    if Decimal("%.15g" % stored) != amount:
+    stored = float(f"{number:.16g}")  # the text openpyxl writes into the file, as Excel reads it
+    if Decimal(f"{stored:.15g}") != amount:
         raise InexactAmount(f"{amount} 超过 15 位数字，在 Excel 里无法精确到分")
     return number
 
@@ -65,7 +65,9 @@ def write_workbook(finance_file, year: int, title: str, out: Path) -> list[str]:
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    book.remove(book.active)
+    blank = book.active  # a new workbook comes with one empty sheet
+    if blank is not None:
+        book.remove(blank)
     used: set[str] = set()
     for fund in finance_file.funds:
         ledger = fund_ledger(finance_file, fund, audience="members", year=year)
@@ -102,17 +104,17 @@ def run(root: Path, year: int, out: Path, log=print) -> int:
     from generator.problems import errors
 
     community, problems = load_community(root)
-    ledger = community.years("finances").get(year)
+    ledger = community.finances.get(year)
     if ledger is None:
         wrong = [p for p in errors(problems) if f"finances/{year}.yml" in p.file.replace("\\", "/")]
         if wrong:
             log(f"finances/{year}.yml 有错误，不能导出：请先运行 dangwu check 改正。")
             return 1
-        known = "、".join(str(y) for y in sorted(community.years("finances"))) or "（还没有）"
+        known = "、".join(str(y) for y in sorted(community.finances)) or "（还没有）"
         log(f"{root.name} 没有 {year} 年的账目：已有 {known}。")
         return 2
     try:
-        sheets = write_workbook(ledger, year, community.single("community").name if community.single("community")
+        sheets = write_workbook(ledger, year, community.info.name if community.info
                                 else root.name, out)
     except InexactAmount as exc:
         log(f"{exc}：没有导出。")

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from generator.records import normalise
+
 # The other words for a choice (主题党日活动, 党内 …), shared with `dangwu check`, which names the canonical one.
 from generator.records.normalise import ACTIVITY_KINDS, AUDIENCES, MEMBER_CATEGORIES  # noqa: F401
 
@@ -133,7 +134,7 @@ def amount(value) -> Decimal:
     if isinstance(value, float):
         # Excel shows at most 15 significant digits: a formula's 0.1+0.2 (0.30000000000000004) and
         # an exported 72845.15 stored as 72845.14999999999 are the amounts the clerk sees; 12.345 is not.
-        shown = "%.15g" % value
+        shown = f"{value:.15g}"
         return _to_fen(Decimal(shown), repr(value))
     if isinstance(value, (int, Decimal)):
         return _to_fen(Decimal(value), str(value))

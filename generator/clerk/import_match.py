@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator.problems import messages
-from generator.problems import WARNING, Problem
 from generator.clerk.new import items, raw
+from generator.problems import WARNING, Problem, messages
+from generator.records.kinds import BY_NAME
 
 messages.add({
     "import-repeated-row": (
@@ -43,21 +43,18 @@ def _is_recorded(kind: str, old: dict, record: dict) -> bool:
     return (str(old.get("name")), str(old.get("unit"))) == (record["name"], record.get("unit"))
 
 
-RECORDED_IN = {"finances": ("finances", "entries"), "activities": ("activities", "activities"),
-               "members": (None, "members")}
-
-
 def already_recorded(kind: str, root: Path, good) -> tuple[list, dict[str, list[int]]]:
     """Rows the records already hold, set aside: a sheet kept all year imports again and again.
 
     Each recorded item accounts for one row only, so two real entries alike stay two.
     """
-    folder, key = RECORDED_IN[kind]
-    left, present = [], {}
+    held_in = BY_NAME[kind]  # an import's kind is the kind of file it adds to
+    left: list[tuple[int, dict]] = []
+    present: dict[str, list[int]] = {}  # file -> rows it already holds
     pools: dict[Path, list[dict]] = {}
     for number, record in good:
-        path = root / folder / f"{record['date'][:4]}.yml" if folder else root / f"{key}.yml"
-        pool = pools.setdefault(path, items(raw(path), key))
+        path = held_in.path(root, int(record["date"][:4]) if held_in.per_year else None)
+        pool = pools.setdefault(path, items(raw(path), held_in.items[0]))
         match = next((old for old in pool if _is_recorded(kind, old, record)), None)
         if match is None:
             left.append((number, record))

@@ -126,7 +126,7 @@ def _dialect(text: str):
         return csv.Sniffer().sniff(text[:4096], delimiters=",\t;，") if text.strip() else csv.excel
     except csv.Error:
         counts = {d: text.count(d) for d in ",\t;"}
-        return csv.excel_tab if max(counts, key=counts.get) == "\t" else csv.excel
+        return csv.excel_tab if max(counts, key=lambda d: counts[d]) == "\t" else csv.excel
 
 
 # --- columns --------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def _mapped_field(kind: str, name: str) -> str:
 
 
 def _known_columns(cells, kind: str, wanted: dict[str, str]) -> dict[int, str]:
-    found = {}
+    found: dict[int, str] = {}
     for col, cell in enumerate(cells):
         if h.is_blank(cell):
             continue

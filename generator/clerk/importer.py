@@ -19,19 +19,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.clerk import import_headers as h
-from generator.problems import messages
 from generator.clerk.import_fund import assign_fund, fund_names, sheet_fund
 from generator.clerk.import_match import already_recorded, namesakes, repeats
 from generator.clerk.import_rows import Columns, Context, convert, is_blank_row
 from generator.clerk.import_sheet import ImportStop, Sheet, check_columns, find_columns, read_sheet
-from generator.load.yamlfile import Loaded
-from generator.problems import WARNING, Problem, display_path, errors
-from generator.records.activities import Activity
-from generator.records.errors import to_problems
-from generator.records.finances import Entry
-from generator.records.members import Member
 from generator.clerk.new import KINDS, activity_id, ids_of, items, member_id, new_file_text, raw, year_items
 from generator.clerk.yamledit import CannotAppend, append_items, quoted, read_text, write_text
+from generator.load.yamlfile import Loaded
+from generator.problems import WARNING, Problem, display_path, errors, messages
+from generator.records.errors import to_problems
 
 messages.add({
     "import-empty": ("“{column}”是空的：这一项必填，请在表里填上。", "'{column}' is empty: it is required."),
@@ -76,7 +72,7 @@ messages.add({
     ),
 })
 
-MODELS = {"finances": Entry, "activities": Activity, "members": Member}
+IMPORTS = {"finances": "entry", "activities": "activity", "members": "member"}  # what each import adds, as `dangwu new` names it
 PLAIN = {"id", "date", "fund", "project", "audience", "kind", "unit"}  # written without quotes
 
 
@@ -109,7 +105,8 @@ def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, 
                 sheet_name: str | None = None, mapping: dict | None = None, constants: dict | None = None,
                 today: date | None = None) -> Plan:
     names = fund_names(root) if kind == "finances" else {}
-    prefer = (lambda title: names[fund] in title) if fund in names else None
+    wanted = names.get(fund) if fund is not None else None  # the fund's name, which its sheet's title holds
+    prefer = (lambda title: wanted in title) if wanted is not None else None
     read = read_sheet(sheet, sheet_name, prefer)
     rows = read.rows
     constants = {h.field_for(name, kind) or name: value for name, value in (constants or {}).items()}
@@ -186,7 +183,7 @@ def _validate(ctx: Context, number: int, record: dict, seen: set[str]) -> list[P
     Fields the sheet does not give (the fund, a generated id) are filled in later, and a column
     already reported is not reported twice: those are left out here.
     """
-    model = MODELS[ctx.kind]
+    model = KINDS[IMPORTS[ctx.kind]].model
     columns = ctx.columns.fields
     values = {(name,): (number, columns.get(name, -1) + 1) for name in model.model_fields}
     loaded = Loaded(ctx.sheet, record, values={(): (number, 1), **values})
@@ -210,7 +207,7 @@ def _relabel(problem: Problem, ctx: Context) -> Problem:
 def record_lines(kind: str, record: dict) -> list[str]:
     """The record as the clerk would have typed it: model field order, amounts and text quoted."""
     lines = []
-    for name in MODELS[kind].model_fields:
+    for name in KINDS[IMPORTS[kind]].model.model_fields:
         if name in record:
             lines += _field_lines(name, record[name])
     return lines
@@ -229,15 +226,15 @@ def _field_lines(name: str, value) -> list[str]:
 
 
 def _changes(kind: str, root: Path, good, fund: str | None) -> list[FileChange]:
-    spec = KINDS["entry" if kind == "finances" else "activity" if kind == "activities" else "member"]
+    spec = KINDS[IMPORTS[kind]]
     grouped: dict[Path, list] = {}
     for number, record in good:
-        path = root / spec.folder / f"{record['date'][:4]}.yml" if spec.folder else root / f"{spec.key}.yml"
+        path = spec.path(root, int(record["date"][:4]) if spec.file.per_year else 0)
         grouped.setdefault(path, []).append((number, record_lines(kind, record)))
     changes = []
     for path, rows in grouped.items():
         old = read_text(path)
-        base = old or new_file_text(root, spec, int(path.stem) if spec.folder else 0, fund)
+        base = old or new_file_text(root, spec, int(path.stem) if spec.file.per_year else 0, fund)
         try:
             appended = append_items(base, spec.key, [lines for _, lines in rows])
         except CannotAppend as exc:
@@ -303,7 +300,7 @@ def _negative_balances(community) -> list[Problem]:
     from generator.views.ledger import fund_ledger
 
     found = []
-    for year, finance in sorted(community.years("finances").items()):
+    for year, finance in sorted(community.finances.items()):
         for fund in finance.funds:
             lines = fund_ledger(finance, fund, audience="members", year=year).lines
             line = next((x for x in lines if x.balance < 0), None)

@@ -14,16 +14,19 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from generator.clerk.new_templates import community_files
+from generator.clerk.yamledit import CannotAppend, append_items, quoted, read_text, write_text
 from generator.load.dataset import SLUG_RE
 from generator.load.yamlfile import load_file
 from generator.records.activities import Activity
 from generator.records.commitments import Commitment
 from generator.records.finances import Entry
+from generator.records.kinds import BY_NAME, RecordKind
 from generator.records.members import Member
 from generator.records.notices import Notice
-from generator.clerk.new_templates import community_files
 from generator.views.workdays import nth_workday
-from generator.clerk.yamledit import CannotAppend, append_items, quoted, read_text, write_text
 
 NOTICE_WORKDAYS = 5  # the shortest 公示 period (domain brief: at least 5 working days)
 
@@ -34,18 +37,26 @@ class ScaffoldError(Exception):
 
 @dataclass(frozen=True)
 class Kind:
-    folder: str | None  # year folder, or None for a single file
-    key: str  # the list the record goes into
-    model: type
+    file: RecordKind  # the kind of file the record goes into
+    model: type[BaseModel]
     label: str
+
+    @property
+    def key(self) -> str:
+        """The list in the file the record goes into."""
+        return self.file.items[0]
+
+    def path(self, root: Path, year: int) -> Path:
+        """The file a record of ``year`` goes into."""
+        return self.file.path(root, year if self.file.per_year else None)
 
 
 KINDS = {
-    "activity": Kind("activities", "activities", Activity, "活动"),
-    "notice": Kind("notices", "notices", Notice, "公示"),
-    "commitment": Kind("commitments", "commitments", Commitment, "承诺"),
-    "entry": Kind("finances", "entries", Entry, "收支"),
-    "member": Kind(None, "members", Member, "党员"),
+    "activity": Kind(BY_NAME["activities"], Activity, "活动"),
+    "notice": Kind(BY_NAME["notices"], Notice, "公示"),
+    "commitment": Kind(BY_NAME["commitments"], Commitment, "承诺"),
+    "entry": Kind(BY_NAME["finances"], Entry, "收支"),
+    "member": Kind(BY_NAME["members"], Member, "党员"),
 }
 
 
@@ -249,7 +260,7 @@ HEADERS = {
 
 
 def new_file_text(root: Path, kind: Kind, year: int, fund: str | None) -> str:
-    if kind.folder == "finances":
+    if kind.file.name == "finances":
         return new_ledger_text(root, year, fund)
     return HEADERS[kind.key].format(year=year)
 
@@ -260,7 +271,7 @@ def new_ledger_text(root: Path, year: int, fund: str | None) -> str:
     from generator.views.ledger import book_closing
 
     previous = previous_ledgers(root, year)
-    old = load_community(root)[0].years("finances").get(int(previous[0].stem)) if previous else None
+    old = load_community(root)[0].finances.get(int(previous[0].stem)) if previous else None
     funds = items(raw(previous[0]), "funds") if previous else []
     if not funds:
         funds = [{"id": fund or "service", "name": "党组织服务群众经费"}]
@@ -278,14 +289,10 @@ def new_ledger_text(root: Path, year: int, fund: str | None) -> str:
 
 # --- the commands ---------------------------------------------------------------------------
 
-def target_file(root: Path, kind: Kind, year: int) -> Path:
-    return root / kind.folder / f"{year}.yml" if kind.folder else root / f"{kind.key}.yml"
-
-
 def new_record(root: Path, kind_name: str, on: date, fund: str | None = None) -> Added:
     """Append a new record of ``kind_name`` dated ``on`` to the right file; say where it is."""
     kind = KINDS[kind_name]
-    path = target_file(root, kind, on.year)
+    path = kind.path(root, on.year)
     fields, comment = BUILDERS[kind_name](root, on, fund)
     text = read_text(path) or new_file_text(root, kind, on.year, fund)
     try:

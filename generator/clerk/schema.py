@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.records import FILE_KINDS, SINGLE_FILES, YEAR_FOLDERS
 from generator.records.errors import label
+from generator.records.kinds import BY_NAME, YEAR
 
 DEFAULT_OUT = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -23,11 +23,7 @@ def schema_name(kind: str) -> str:
 
 def data_globs(kind: str, base: str = "data") -> list[str]:
     """Where files of ``kind`` live under a data folder, as editor globs."""
-    if kind in SINGLE_FILES:
-        return [f"{base}/communities/*/{kind}.yml"]
-    if kind in YEAR_FOLDERS:
-        return [f"{base}/communities/*/{kind}/*.yml"]
-    raise KeyError(kind)
+    return [f"{base}/communities/*/" + BY_NAME[kind].pattern.replace(YEAR, "*")]
 
 
 def _chinese_titles(node) -> None:
@@ -44,7 +40,7 @@ def _chinese_titles(node) -> None:
 
 
 def schema_for(kind: str) -> dict:
-    model = FILE_KINDS[kind]
+    model = BY_NAME[kind].model
     schema = model.model_json_schema(mode="validation")
     _chinese_titles(schema)
     return {"$schema": DIALECT, **schema, "title": kind}
@@ -59,7 +55,7 @@ def write_schemas(out: Path | None = None) -> list[Path]:
     out = DEFAULT_OUT if out is None else out
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in FILE_KINDS:
+    for kind in BY_NAME:
         path = out / schema_name(kind)
         text = render(kind)
         if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -16,6 +16,7 @@ def register(sub, common) -> None:
     build.add_argument("--shard", type=_shard, default=None, metavar="I/N",
                        help="只构建 N 份中的第 I 份社区（多台机器分担；按社区名固定分配），不更新门户；"
                             "全部完成后运行 dangwu portal")
+    _work(build)
     build.set_defaults(run=run_build)
 
     portal = sub.add_parser("portal", help="按已发布的社区生成门户首页和街道订阅（分片构建之后运行）")
@@ -30,6 +31,7 @@ def register(sub, common) -> None:
     common(serve)
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=Path("site"))
+    _work(serve)
     serve.set_defaults(run=run_serve)
 
     rollback = sub.add_parser("rollback", help="把网站恢复到上一次发布的版本")
@@ -45,6 +47,18 @@ def register(sub, common) -> None:
 
     from generator.render import printing  # dangwu print: the A4 公开栏 sheets
     printing.register(sub, common)
+
+
+def _work(parser) -> None:
+    parser.add_argument("--work", type=Path, default=Path("build"), metavar="DIR",
+                        help="中间文件夹：生成的 Markdown 和 MkDocs 配置放在这里（默认当前文件夹下的 build/）")
+
+
+def source_date_epoch() -> str | None:
+    """SOURCE_DATE_EPOCH, read here once: a reproducible build fixes the time every site stamps."""
+    import os
+
+    return os.environ.get("SOURCE_DATE_EPOCH") or None
 
 
 def _positive(text: str) -> int:
@@ -79,13 +93,13 @@ def run_build(args) -> int:
     from generator.pipeline.community import run
 
     return run(args.data_dir, args.community, _out(args), args.today or date.today(), args.audience,
-               jobs=args.jobs, shard=args.shard)
+               jobs=args.jobs, shard=args.shard, work=args.work, source_date_epoch=source_date_epoch())
 
 
 def run_portal(args) -> int:
     """The portal and the street feed from what is live in --out (after shard builds)."""
-    from generator.pipeline.community import write_failure
     from generator.load.dataset import community_dirs
+    from generator.pipeline.community import write_failure
     from generator.publish import release, street
 
     out = args.out
@@ -113,7 +127,7 @@ def run_portal(args) -> int:
 def run_serve(args) -> int:
     from generator.engine.serve import serve
 
-    return serve(args.data_dir, args.community, args.out, args.today, args.port)
+    return serve(args.data_dir, args.community, args.out, args.today, args.port, work=args.work)
 
 
 def run_rollback(args) -> int:
@@ -142,10 +156,10 @@ def _roll_back(out: Path, slugs: list[str]) -> int:
     from what is live (prepared before any link moves, like a build)."""
     from generator.publish import release, street
 
-    targets = {slug: release.rollback_target(out, slug)[0] for slug in slugs}
-    for slug in sorted(s for s, previous in targets.items() if previous is None):
+    found = {slug: release.rollback_target(out, slug)[0] for slug in slugs}
+    for slug in sorted(s for s, previous in found.items() if previous is None):
         print(f"{slug}：没有更早的版本可以恢复（只发布过一个版本，或之前的版本已被清理）。")
-    targets = {s: previous for s, previous in targets.items() if previous}
+    targets = {s: previous for s, previous in found.items() if previous}
     if not targets:
         return 1
     prepared = street.prepare(out, date.today(), targets)
@@ -170,7 +184,7 @@ def run_verify(args) -> int:
         print(f"{exc}\n核对未通过：这不是完整的 dangwu 发布的网站。")
         return 1
     for failure in failures:
-        print(failure)
+        print(failure.as_text())
     if failures:
         print(f"核对未通过：发现 {len(failures)} 处问题，网站不是 dangwu 在这里发布的原样。")
         return 1

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from generator import resources
+
 HOOKS = Path(__file__).with_name("hooks.py")
 
 
@@ -54,11 +55,11 @@ def write_config(build_dir: Path, *, site_name: str, site_dir: Path, nav: list, 
     # A high frequency makes jieba keep a community's names whole (张建国, 第一党支部).
     write_if_changed(userdict, "".join(f"{w} 100000 n\n" for w in words))
     config = {
-        "INHERIT": str(REPO / "mkdocs.yml"),
+        "INHERIT": str(resources.MKDOCS_YML),
         "site_name": site_name,
         "docs_dir": "docs",
         "site_dir": str(site_dir),
-        "theme": {"custom_dir": str(REPO / "theme")},
+        "theme": {"custom_dir": str(resources.THEME)},
         "plugins": [{"search": {"jieba_dict_user": str(userdict)}}],
         # Escapes the site name and page titles for Material's templates (see hooks.py).
         "hooks": [str(HOOKS)],

@@ -44,7 +44,9 @@ UNIT = re.compile(r"第([一二三四五六七八九十]+)党?(支部|总支)(?:
 
 class _Entry:
     def __init__(self, anchor: str | None, title: str = ""):
-        self.anchor, self.title, self.parts, self.cells = anchor, title, [], []
+        self.anchor, self.title = anchor, title
+        self.parts: list[str] = []
+        self.cells: list[str] = []
 
 
 class _PageText(HTMLParser):
@@ -116,7 +118,7 @@ class _PageText(HTMLParser):
             elif role == "title":
                 self.title_of = None
             elif role == "cell":
-                self.records[-1].cells.append(" ".join(self.cell).strip())
+                self.records[-1].cells.append(" ".join(self.cell or ()).strip())
                 self.cell = None
             if open_tag == tag:
                 break
@@ -204,7 +206,8 @@ def site_words(texts: list[str]) -> list[str]:
     # jieba cuts each run of its word characters (re_han_default) on its own and yields what
     # lies between one character at a time (never a word kept here). So the site's words are
     # those of its distinct runs, and a run repeated across records (a name, 社区党委) is cut once.
-    words, cut = set(), set()
+    words: set[str] = set()
+    cut: set[str] = set()
     for text in texts:
         for run in jieba.re_han_default.findall(text):
             if run not in cut and CJK.search(run):
@@ -233,7 +236,7 @@ def folding(texts: list[str]) -> str:
 def build_index(pages: list[tuple[str, str, str]], weights: dict[str, float] | None = None) -> dict:
     """``pages``: (location, title, html) in the order of the site's navigation; ``weights``:
     what a match on a page counts (``w`` of its entry, left out when 1)."""
-    docs = []
+    docs: list[dict] = []
     for location, title, page_html in pages:
         page_at = len(docs)
         for entry in page_entries(location, title, page_html):

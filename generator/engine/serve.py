@@ -23,9 +23,12 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
-from generator.engine import preview_banner
+from generator import resources
 from generator.checks import load_and_check
+from generator.engine import preview_banner
+from generator.load.alongside import load_alongside
 from generator.load.dataset import reusing
 from generator.problems import errors
 
@@ -53,7 +56,7 @@ class _OnChange(FileSystemEventHandler):
         self.timer.start()
 
 
-def _watch(folder: Path, callback) -> Observer:
+def _watch(folder: Path, callback) -> BaseObserver:  # Observer names this platform's kind
     observer = Observer()
     observer.schedule(_OnChange(callback), str(folder), recursive=True)
     observer.daemon = True
@@ -70,12 +73,12 @@ class CommunityPreview:
     rebuild. A file with errors keeps the last good pages under the problem banner.
     """
 
-    def __init__(self, data_dir: Path, slug: str, today: date | None):
+    def __init__(self, data_dir: Path, slug: str, today: date | None, work: Path):
         from generator.pipeline.community import build_dir_for
 
         self.data_dir, self.slug, self.today = data_dir, slug, today
         self.community_root = data_dir / "communities" / slug
-        self.root = build_dir_for(slug, "public")
+        self.root = build_dir_for(work, slug, "public")
         self.files: dict = {}  # the loader's reuse cache (generator.load.dataset.reusing)
         self.pages: set[str] = set()
         self.stamp: tuple | None = None
@@ -86,11 +89,11 @@ class CommunityPreview:
         return self.root / "mkdocs.yml"
 
     def watched(self) -> list[Path]:
-        return [self.community_root, SHARED_CONTENT]
+        return [self.community_root, resources.CONTENT]
 
     def refresh(self) -> str:
-        from generator.pipeline.community import _configure, render_docs
         from generator.engine.preview import DIRTY, FULL, NOTHING
+        from generator.pipeline.community import _configure, render_docs
 
         today = self.today or date.today()
         stamp = (today, *_stamps(self.watched()))
@@ -108,7 +111,8 @@ class CommunityPreview:
             return FULL if changed else NOTHING
         site_wide = [self.config, self.root / "userdict.txt"]
         before = [_bytes(p) for p in site_wide]
-        ctx, pages, root = render_docs(communities[0], today, "public")
+        alongside = load_alongside(communities[0].root)  # the history (new commits too) and hand-written pages
+        ctx, pages, root = render_docs(communities[0], today, "public", self.root, alongside)
         _configure(ctx, pages, root, root / "preview-site")
         banner_changed = preview_banner.write_problems(self.root, problems, kept_last_good=False)
         every_page = banner_changed or set(pages) != self.pages or before != [_bytes(p) for p in site_wide]
@@ -117,9 +121,6 @@ class CommunityPreview:
             print(f"{time.strftime('%H:%M:%S')} 已更新 {self.slug} 的页面", flush=True)
         self.announce = True
         return FULL if every_page else DIRTY
-
-
-SHARED_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 def _stamps(folders: list[Path]) -> list[tuple]:
@@ -139,11 +140,11 @@ def _bytes(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def serve_community(data_dir: Path, slug: str, today: date | None, port: int) -> int:
+def serve_community(data_dir: Path, slug: str, today: date | None, port: int, work: Path) -> int:
     from generator.engine import preview
     from generator.engine.mkdocs import preload
 
-    live = CommunityPreview(data_dir, slug, today)
+    live = CommunityPreview(data_dir, slug, today, work)
     live.refresh()
     if not live.pages:  # errors at the start: nothing rendered
         if not live.config.is_file():  # no earlier preview to show under the banner
@@ -159,9 +160,9 @@ def serve_community(data_dir: Path, slug: str, today: date | None, port: int) ->
     return 0
 
 
-def serve_site(data_dir: Path, out: Path, today: date | None, port: int) -> int:
+def serve_site(data_dir: Path, out: Path, today: date | None, port: int, work: Path) -> int:
     def build(slugs=None):
-        args = [sys.executable, "-m", "generator", "build", str(data_dir), "--out", str(out)]
+        args = [sys.executable, "-m", "generator", "build", str(data_dir), "--out", str(out), "--work", str(work)]
         args += [f"--community={s}" for s in slugs or []]
         args += [f"--today={today}"] if today else []
         return subprocess.run(args).returncode
@@ -181,7 +182,8 @@ def serve_site(data_dir: Path, out: Path, today: date | None, port: int) -> int:
     return 0
 
 
-def serve(data_dir: Path, slugs, out: Path, today: date | None, port: int) -> int:
+def serve(data_dir: Path, slugs, out: Path, today: date | None, port: int, *, work: Path) -> int:
+    """``work``: the build folder, where the preview renders (``--work``, default ./build)."""
     if slugs:
-        return serve_community(data_dir, slugs[0], today, port)
-    return serve_site(data_dir, out, today, port)
+        return serve_community(data_dir, slugs[0], today, port, work)
+    return serve_site(data_dir, out, today, port, work)

@@ -9,12 +9,21 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from generator.problems import messages
 from generator.load.unsafe import unsafe_entries
 from generator.load.yamlfile import Loaded, load_file
-from generator.problems import WARNING, Problem, display_path
-from generator.records import REQUIRED_FILES, SINGLE_FILES, YEAR_FOLDERS
+from generator.problems import WARNING, Problem, display_path, messages
+from generator.records.activities import ActivitiesFile
+from generator.records.base import Record
+from generator.records.catalog import CatalogFile
+from generator.records.commitments import CommitmentsFile
+from generator.records.community import CommunityFile
 from generator.records.errors import to_problems
+from generator.records.finances import FinanceFile
+from generator.records.kinds import KINDS, PER_YEAR, SINGLE, RecordKind
+from generator.records.members import MembersFile
+from generator.records.notices import NoticesFile
+from generator.records.organization import OrganizationFile
+from generator.records.partners import PartnersFile
 
 SLUG_RE = re.compile(r"^[a-z0-9-]+$")
 YEAR_FILE_RE = re.compile(r"([0-9]{4})\.yml")  # fullmatch; ASCII digits only
@@ -35,21 +44,35 @@ messages.add({
 
 @dataclass
 class Community:
-    """Everything one community publishes, validated; ``sources`` keeps each file's places."""
+    """Everything one community publishes, validated; ``sources`` keeps each file's places.
+
+    One attribute per record kind (``records.kinds``): the file's record, or None when the file is
+    missing or does not validate; for per-year kinds, year -> record for the years that validate."""
 
     slug: str
     root: Path
-    files: dict = field(default_factory=dict)  # kind -> model, or kind -> {year: model}
-    sources: dict = field(default_factory=dict)  # display name -> Loaded
+    info: CommunityFile | None = None  # community.yml
+    organization: OrganizationFile | None = None
+    members: MembersFile | None = None
+    partners: PartnersFile | None = None
+    catalog: CatalogFile | None = None
+    commitments: dict[int, CommitmentsFile] = field(default_factory=dict)
+    finances: dict[int, FinanceFile] = field(default_factory=dict)
+    activities: dict[int, ActivitiesFile] = field(default_factory=dict)
+    notices: dict[int, NoticesFile] = field(default_factory=dict)
+    sources: dict[str, Loaded] = field(default_factory=dict)  # display name -> Loaded
 
-    def single(self, kind: str):
-        return self.files.get(kind)
+    def of(self, kind: RecordKind):
+        """The record (or year -> record) of a kind named by the registry, for code that walks every kind."""
+        return getattr(self, kind.field)
 
-    def years(self, kind: str) -> dict:
-        return self.files.get(kind, {})
+    @property
+    def files(self) -> dict[str, object]:
+        """Kind name -> its record, or year -> record for per-year kinds, in the registry's order."""
+        return {kind.name: self.of(kind) for kind in KINDS}
 
     def all_years(self) -> list[int]:
-        return sorted({y for kind in YEAR_FOLDERS for y in self.years(kind)})
+        return sorted({y for kind in PER_YEAR for y in self.of(kind)})
 
 
 def _validate(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, list[Problem]]:
@@ -65,7 +88,7 @@ def _validate(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None,
 
 def _locate(record, loaded: Loaded, path: tuple) -> None:
     """Note on each record where it stands, so later checks can name its line."""
-    if isinstance(record, BaseModel):
+    if isinstance(record, Record):  # every model of a record file is one
         record._src = (loaded.file, *loaded.mark(path))
         record._field_src = {
             name: (loaded.file, *loaded.values[path + (name,)])
@@ -142,18 +165,17 @@ def load_community(root: Path) -> tuple[Community, list[Problem]]:
     name = lambda p: display_path(p)  # noqa: E731 - the name a clerk sees
     if not SLUG_RE.match(slug):
         problems.append(Problem("bad-slug", name(root), 0, 0, params={"slug": slug}))
-    for kind, model in SINGLE_FILES.items():
-        path = root / f"{kind}.yml"
+    for kind in SINGLE:
+        path = kind.path(root)
         if not path.exists():
-            if kind in REQUIRED_FILES:
-                problems.append(Problem("missing-file", name(path), 0, 0, params={"kind": kind}))
+            if kind.required:
+                problems.append(Problem("missing-file", name(path), 0, 0, params={"kind": kind.name}))
             continue
-        record, found = _read(path, model, name(path), community)
+        record, found = _read(path, kind.model, name(path), community)
         problems += found
-        community.files[kind] = record
-    for kind, model in YEAR_FOLDERS.items():
-        community.files[kind] = {}
-        folder = root / kind
+        setattr(community, kind.field, record)
+    for kind in PER_YEAR:
+        folder = root / kind.name
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
@@ -161,18 +183,18 @@ def load_community(root: Path) -> tuple[Community, list[Problem]]:
                 continue
             match = YEAR_FILE_RE.fullmatch(path.name)
             if not match:
-                problems.append(Problem("bad-year-file", name(path), 0, 0, params={"kind": kind}))
+                problems.append(Problem("bad-year-file", name(path), 0, 0, params={"kind": kind.name}))
                 continue
-            record, found = _read(path, model, name(path), community)
+            record, found = _read(path, kind.model, name(path), community)
             problems += found
             if record is not None:
-                community.files[kind][int(match.group(1))] = record
+                community.of(kind)[int(match.group(1))] = record
     problems += _unknown_entries(root, name)
     return community, problems
 
 
 def _unknown_entries(root: Path, name) -> list[Problem]:
-    known = {f"{k}.yml" for k in SINGLE_FILES} | set(YEAR_FOLDERS) | EXTRA_ALLOWED
+    known = {kind.name if kind.per_year else kind.pattern for kind in KINDS} | EXTRA_ALLOWED
     return [
         Problem("unknown-file", name(p), 0, 0, severity=WARNING)
         for p in sorted(root.iterdir())

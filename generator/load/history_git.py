@@ -183,7 +183,8 @@ def _parsed_blobs(root: Path, versions: list[Version]) -> dict:
 
 def _cat(root: Path, shas: list[str]) -> dict[str, bytes | None]:
     out = git(root, "cat-file", "--batch", data=("\n".join(shas) + "\n").encode())
-    found, at = {}, 0
+    found: dict[str, bytes | None] = {}
+    at = 0
     for sha in shas:
         end = out.index(b"\n", at)
         header = out[at:end].split()
@@ -213,7 +214,9 @@ def _parse(raw: bytes | None):
 
 def _from_events(events):
     """Dicts, lists and strings from parser events; aliases and odd keys make the version unreadable."""
-    root, stack, keys = None, [], []
+    root = None
+    stack: list[dict | list] = []  # the open mappings and sequences, innermost last
+    keys: list[str | None] = []  # per open mapping: the key read, waiting for its value
 
     def add(value):
         nonlocal root

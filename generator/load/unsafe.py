@@ -11,8 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.problems import messages
-from generator.problems import Problem, display_path
+from generator.problems import Problem, display_path, messages
 
 messages.add({
     "file-symlink": (

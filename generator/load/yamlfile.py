@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from generator.problems import messages
 from generator.load import typos
-from generator.problems import Problem
+from generator.problems import Problem, messages
 
 
 class Plain(str):
@@ -164,7 +163,8 @@ MAX_DEPTH = 32
 def _events(text: str, file: str, loader=yaml.SafeLoader) -> list[Problem]:
     """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents,
     nesting deeper than any record."""
-    found, documents, depth = [], 0, 0
+    found: list[Problem] = []
+    documents, depth = 0, 0
     for event in yaml.parse(text, Loader=loader):
         line, col = _mark(event)
         if isinstance(event, yaml.CollectionStartEvent):
@@ -182,8 +182,9 @@ def _events(text: str, file: str, loader=yaml.SafeLoader) -> list[Problem]:
         elif isinstance(event, yaml.NodeEvent):
             if event.anchor is not None:
                 found.append(Problem("yaml-anchor", file, line, col, params={"name": event.anchor}))
-            if getattr(event, "tag", None) is not None:
-                found.append(Problem("yaml-tag", file, line, col, params={"tag": _shown_tag(event.tag)}))
+            tag = getattr(event, "tag", None)  # scalars and collections have one, an alias not
+            if tag is not None:
+                found.append(Problem("yaml-tag", file, line, col, params={"tag": _shown_tag(tag)}))
     return found
 
 

@@ -8,7 +8,6 @@ publishing each as it passes) is ``generator.pipeline.street``; publishing is a 
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -16,23 +15,25 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.checks import check_community, personal_data
-from generator.load.dataset import load_safely
-from generator.problems import Problem
-from generator.publish.inputs import History
 from generator.engine import mkdocs as engine
 from generator.engine import search_index
-from generator.render.pages.context import PageContext
-from generator.render.pages.site import nav, render_site, search_order, search_words
+from generator.load.alongside import Alongside, load_alongside
+from generator.load.dataset import load_safely
+from generator.privacy import guard
+from generator.problems import Problem
 from generator.problems.blocking import publish_blockers
+from generator.publish import csp, html_scan, links, manifest, offline, release, scancache
+from generator.publish import failures as failed
+from generator.publish.inputs import History
 from generator.render.kiosk import write_kiosk
 from generator.render.opendata import write_downloads
+from generator.render.pages.context import PageContext
+from generator.render.pages.site import nav, render_site, search_order, search_words
 from generator.render.printing import SheetsFailed, pdf_cache_for, start_sheets
-from generator.privacy import guard
-from generator.publish import csp, html_scan, links, manifest, offline, release, scancache
 from generator.views.photos import shown_photos
 
 
@@ -44,31 +45,36 @@ class Result:
     seconds: float = 0.0
     build_id: str = ""
     staged: Path | None = None
-    failures: list[str] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)  # why it was not staged (publish.failures)
     summary: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # as the clerk reads them, when checks failed
     blockers: int = 0  # how many of them stop the publish
 
 
-RUNS = Path("build") / ".runs"  # one fresh folder per community build, removed when it ends
+def runs_dir(work: Path) -> Path:
+    """Where each community build gets a fresh folder of its own, removed when it ends. ``work``
+    is the build folder the command line chose (``--work``, default ./build)."""
+    return work / ".runs"
 
 
-def build_dir_for(slug: str, audience: str) -> Path:
-    """The preview's folder (``dangwu serve --community``); a build renders into its own (RUNS)."""
-    return Path("build") / (slug if audience == "public" else f".members/{slug}")
+def build_dir_for(work: Path, slug: str, audience: str) -> Path:
+    """The preview's folder (``dangwu serve --community``) in the build folder ``work``; a
+    build renders into its own (``runs_dir``)."""
+    return work / (slug if audience == "public" else f".members/{slug}")
 
 
-def render_docs(community, today: date, audience: str,
-                root: Path | None = None) -> tuple[PageContext, dict[str, str], Path]:
-    """Render a community's Markdown and config into ``root`` (default: the preview's
-    build/<slug>/; only changed files are written). Only the photos a shown record uses are
-    copied: a members-only activity's photos never reach the public site."""
-    ctx = PageContext(community, today, audience)
+def render_docs(community, today: date, audience: str, root: Path,
+                alongside: Alongside | None = None) -> tuple[PageContext, dict[str, str], Path]:
+    """Render a community's Markdown and config into ``root`` (the preview's ``build_dir_for``,
+    or a build's own folder; only changed files are written). Only the photos a shown record
+    uses are copied: a members-only activity's photos never reach the public site. ``alongside``
+    is its history and hand-written pages as loaded (read now when not given); with it, no
+    process is started."""
+    ctx = PageContext(community, today, audience, alongside)
     pages = render_site(ctx)
     folder = community.root / "photos"
     photos = {f"photos/{name}": folder / name for name in sorted(shown_photos(community, audience))
               if "/" not in name and not name.startswith(".") and (folder / name).is_file()}
-    root = root or build_dir_for(community.slug, audience)
     engine.write_docs(root / "docs", pages, photos)
     return ctx, pages, root
 
@@ -101,24 +107,24 @@ def allowed_phones(info) -> frozenset[str]:
     return frozenset(phone_digits(p) for p in [info.office.phone, info.supervision.phone, *info.phones])
 
 
-def verify_output(site: Path, ctx: PageContext, cache=None) -> list[str]:
-    """Everything that must hold before a site may be published, as readable failures. With a
-    ``cache`` (publish.scancache) bytes scanned before, in any community, are not scanned again."""
+def verify_output(site: Path, ctx: PageContext, cache=None) -> list[Problem]:
+    """Everything that must hold before a site may be published, as problems (``publish.failures``),
+    each at the clerk's record when one holds what was found. With a ``cache`` (publish.scancache)
+    bytes scanned before, in any community, are not scanned again."""
     failures = []
     for hit in guard.scan_output(site, allowed_phones(ctx.info), ctx.community.sources, cache=cache):
-        where = f"（来源 {hit.source}）" if hit.source else ""
-        what = personal_data.KINDS_ZH.get(hit.finding.kind, hit.finding.kind)
-        failures.append(f"输出文件 {hit.file} 含有个人信息（{what} {hit.finding.masked}）{where}")
+        kind = hit.finding.kind
+        failures.append(failed.personal_data(hit.file, personal_data.KINDS_ZH.get(kind, kind),
+                                             personal_data.KINDS_EN.get(kind, kind), hit.finding.masked, hit.source))
     from generator.checks.markdown_fields import source_of
 
-    def record(url: str) -> str:  # the clerk's record first, when a field of it holds the URL
-        found = source_of(ctx.community, ctx.today, url)
-        return f"{found}: " if found else ""
+    def record(url: str) -> str | None:  # the clerk's record, when a field of it holds the URL
+        return source_of(ctx.community, ctx.today, url)
     parses = html_scan.Parses()  # each page parsed once for both scans below
     for ref in offline.scan(site, cache=cache, parses=parses):
-        failures.append(f"{record(ref.url)}输出文件 {ref.file} 从外部加载 {ref.url}（<{ref.where}>）")
+        failures.append(failed.external_url(ref.file, ref.url, ref.where, record(ref.url)))
     for link in links.check(site, cache=cache, parses=parses):
-        failures.append(f"{record(link.url)}输出文件 {link.file} 的链接 {link.url} 指向不存在的页面或锚点")
+        failures.append(failed.broken_link(link.file, link.url, record(link.url)))
     return failures
 
 
@@ -133,22 +139,25 @@ def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
     return digest.hexdigest()[:12]
 
 
-def build_one(community, today: date, audience: str, out: Path, provenance: dict) -> Result:
-    """Render into a folder of this build's own (two builds from one working folder, or a build
-    and a preview, never read each other's pages), build, verify and stage one community."""
-    RUNS.mkdir(parents=True, exist_ok=True)
-    clear_abandoned_runs()
-    work = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=RUNS))
+def build_one(community, today: date, audience: str, out: Path, provenance: dict, work: Path,
+              alongside: Alongside) -> Result:
+    """Render into a folder of this build's own under the build folder ``work`` (two builds from
+    one working folder, or a build and a preview, never read each other's pages), build, verify
+    and stage one community."""
+    runs = runs_dir(work)
+    runs.mkdir(parents=True, exist_ok=True)
+    clear_abandoned_runs(runs)
+    own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
     try:
-        return _build_in(work, community, today, audience, out, provenance)
+        return _build_in(own, community, today, audience, out, provenance, alongside)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(own, ignore_errors=True)
 
 
-def clear_abandoned_runs() -> None:
+def clear_abandoned_runs(runs: Path) -> None:
     """Remove the folders of killed builds (named by the id of a process that no longer runs);
     a folder of a build still running, here or from another terminal, is left alone."""
-    for folder in RUNS.iterdir():
+    for folder in runs.iterdir():
         pid = folder.name.split("-", 1)[0]
         if not pid.isdigit():
             continue
@@ -160,15 +169,16 @@ def clear_abandoned_runs() -> None:
             pass
 
 
-def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict) -> Result:
+def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
+              alongside: Alongside) -> Result:
     started = time.perf_counter()
-    info = community.single("community")
+    info = community.info
     result = Result(community.slug, info.name)
-    ctx, pages, root = render_docs(community, today, audience, work)
+    ctx, pages, root = render_docs(community, today, audience, work, alongside)
     sheets = start_sheets(ctx, pdf_cache_for(out, community.slug), background=True)  # while MkDocs builds
     staged = release.staging_dir(out, community.slug, str(os.getpid()))
     warnings = engine.build(_configure(ctx, pages, root, staged))
-    result.failures += [f"MkDocs 警告：{w}" for w in warnings]
+    result.failures += [failed.mkdocs_warning(w) for w in warnings]
     drop_source_maps(staged)
     search_index.write(staged, search_order(pages))
     write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
@@ -176,10 +186,10 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     try:
         sheets.write(staged / "print")  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
     except SheetsFailed as exc:  # no sheet is written then: never a half set published
-        result.failures.append(str(exc))
+        result.failures.append(exc.problem())
         result.seconds = time.perf_counter() - started
         return result
-    result.failures += [p.as_text() for p in csp.apply(staged)]  # scripts we do not ship
+    result.failures += csp.apply(staged)  # scripts we do not ship
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(
         json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -200,11 +210,11 @@ def drop_source_maps(site: Path) -> None:
 
 
 def portal_figures(ctx: PageContext) -> dict:
-    from generator.render.pages.board import board
+    from generator.views.board import board
     from generator.views.catalog import catalog_status
     from generator.views.format import cn_date, money
 
-    figures = board(ctx)
+    figures = board(ctx.community, ctx.today, ctx.audience, ctx.name)
     rollup = figures["commitments"]
     ledgers = figures["ledgers"]
     total = lambda attr: money(sum((getattr(fl, attr) for fl in ledgers), start=0))  # noqa: E731
@@ -227,9 +237,9 @@ def portal_figures(ctx: PageContext) -> dict:
 
 
 def latest_record_date(community) -> date | None:
-    dates = [a.date for y in community.years("activities").values() for a in y.activities]
-    dates += [n.start for y in community.years("notices").values() for n in y.notices]
-    dates += [e.date for y in community.years("finances").values() for e in y.entries]
+    dates = [a.date for y in community.activities.values() for a in y.activities]
+    dates += [n.start for y in community.notices.values() for n in y.notices]
+    dates += [e.date for y in community.finances.values() for e in y.entries]
     return max(dates) if dates else None
 
 
@@ -244,9 +254,10 @@ class Job:
     source_commit: str
     history: History
     key: str
+    work: Path  # the build folder (--work): each build renders in a fresh folder under it
 
     def provenance(self) -> dict:
-        built = datetime.fromtimestamp(int(self.history.epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        built = datetime.fromtimestamp(int(self.history.epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return {"source_commit": self.source_commit, "built_at": built,
                 "inputs": {"key": self.key, "today": self.today.isoformat()}}
 
@@ -268,29 +279,29 @@ def _worker(job: Job) -> Result:
     slug = name = job.folder.name
     try:
         community, problems = load_and_check_one(job.folder, job.today)
-        info = community.single("community") if community is not None else None
+        info = community.info if community is not None else None
         name = info.name if info is not None else slug
         blockers = publish_blockers(problems)  # errors, and warnings that must never be published
         if community is None or blockers:
             return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
-        return build_one(community, job.today, job.audience, job.out, job.provenance())
+        alongside = load_alongside(community.root)  # history and hand-written pages, read once here
+        return build_one(community, job.today, job.audience, job.out, job.provenance(), job.work, alongside)
     except OSError as exc:  # a full disk while rendering or staging: say so in words
-        return Result(slug, name, failures=[write_failure(exc)])
+        return Result(slug, name, failures=[failed.write_failed(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing
-        return Result(slug, name, failures=[f"构建失败：{type(exc).__name__}: {exc}"])
+        return Result(slug, name, failures=[failed.build_failed(f"{type(exc).__name__}: {exc}")])
 
 
 def write_failure(exc: OSError) -> str:
-    """A file-system error as the keeper of the server reads it."""
-    where = f"写入 {exc.filename} 时" if exc.filename else "写入文件时"
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"{where}磁盘空间已满：请清理服务器磁盘（或加大空间）后重新运行。"
-    return f"{where}出错（{exc.strerror or exc}）：请检查输出文件夹的权限和磁盘后重新运行。"
+    """A file-system error as the keeper of the server reads it, printed like every problem."""
+    return failed.write_failed(exc).as_text()
 
 
 def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
-        jobs: int | None = None, shard: tuple[int, int] | None = None) -> int:
+        jobs: int | None = None, shard: tuple[int, int] | None = None, *,
+        work: Path, source_date_epoch: str | None) -> int:
     """`dangwu build`: see ``generator.pipeline.street``."""
     from generator.pipeline.street import run as run_street
 
-    return run_street(data_dir, slugs, out, today, audience, log=log, jobs=jobs, shard=shard)
+    return run_street(data_dir, slugs, out, today, audience, log=log, jobs=jobs, shard=shard,
+                      work=work, source_date_epoch=source_date_epoch)

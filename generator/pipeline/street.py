@@ -22,18 +22,20 @@ import os
 import queue
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.problems.blocking import refuse_on_blockers
-from generator.pipeline.community import Job, Result, _worker, write_failure
-from generator.load.dataset import community_dirs
 from generator.engine import mkdocs as engine
+from generator.load.dataset import community_dirs
 from generator.load.unsafe import unsafe_outside_communities
-from generator.render.printing import import_weasyprint
+from generator.pipeline.community import Job, Result, _worker, write_failure
 from generator.problems import Problem
+from generator.problems.blocking import refuse_on_blockers
 from generator.publish import inputs, release, street
+from generator.publish.failures import build_failed
+from generator.render.printing import import_weasyprint
 
 MIN_GAP = 1.0  # seconds between two portal updates while communities are still building
 
@@ -68,8 +70,11 @@ def head_commit(data_dir: Path) -> str:
         return "unknown"
 
 
-def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
-        jobs: int | None = None, shard: tuple[int, int] | None = None) -> int:
+def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log: Callable[[str], object] = print,
+        jobs: int | None = None, shard: tuple[int, int] | None = None, *,
+        work: Path, source_date_epoch: str | None) -> int:
+    """``work``: the build folder (renders, under ``work/.runs``); ``source_date_epoch``: the
+    time every site stamps when the caller fixed one (else each community's last commit)."""
     problems = street_problems(data_dir, slugs)
     if refuse_on_blockers(problems, log, "没有构建，已发布的网站保持不变"):
         return 1
@@ -79,7 +84,8 @@ def run(data_dir: Path, slugs, out: Path, today: date, audience: str, log=print,
         return 0
     try:
         with release.locked(out, f"{shard[0]}/{shard[1]}" if shard else None):
-            return StreetRun(data_dir, out, today, audience, log, shard is None).run(folders, jobs)
+            return StreetRun(data_dir, out, today, audience, log, shard is None, work,
+                             source_date_epoch).run(folders, jobs)
     except release.PublishError as exc:
         log(f"{exc}\n没有发布任何内容，已发布的网站保持不变。")
         return 1
@@ -95,8 +101,10 @@ class StreetRun:
     out: Path
     today: date
     audience: str
-    log: object
+    log: Callable[[str], object]
     writes_street: bool  # False for a shard: `dangwu portal` writes the street files
+    work: Path  # the build folder: each community renders in a fresh folder under it
+    source_date_epoch: str | None  # fixed by the caller, else each community's last commit time
     published: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -129,7 +137,7 @@ class StreetRun:
         todo = []
         for folder in folders:
             slug = folder.name
-            history = inputs.history_of(folder)
+            history = inputs.history_of(folder, self.source_date_epoch)
             key = inputs.community_key(folder, street_digest, history, self.today, self.audience)
             if release.live_inputs(self.out, slug).get("key") == key:
                 self.log(f"{slug}：未变化，跳过")
@@ -143,7 +151,7 @@ class StreetRun:
                 self.failed.append(slug)
                 self.street_held = True
                 continue
-            todo.append(Job(folder, self.today, self.audience, self.out, commit, history, key))
+            todo.append(Job(folder, self.today, self.audience, self.out, commit, history, key, self.work))
         return todo
 
     def _build(self, todo: list[Job], jobs: int) -> None:
@@ -151,9 +159,7 @@ class StreetRun:
         arrived: queue.SimpleQueue = queue.SimpleQueue()
         with context.Pool(processes=min(jobs, len(todo)), maxtasksperchild=1) as pool:
             for job in todo:
-                pool.apply_async(_worker, (job,), callback=arrived.put,
-                                 error_callback=lambda exc, job=job: arrived.put(Result(
-                                     job.folder.name, job.folder.name, failures=[f"构建失败：{exc}"])))
+                pool.apply_async(_worker, (job,), callback=arrived.put, error_callback=_failed(job, arrived))
             done = 0
             while done < len(todo):
                 batch = self._next_batch(arrived, len(todo) - done)
@@ -186,9 +192,9 @@ class StreetRun:
         elif r.failures or not r.staged:
             self.log(f"[{done}/{total}] {r.slug} {r.name}：失败，{r.seconds:.1f} 秒")
             for failure in r.failures:
-                self.log(f"[{r.slug}] {failure}")
+                self.log(f"[{r.slug}] {failure.as_text()}")
             self.log(f"[{r.slug}] 构建未通过检查：这个社区没有发布任何内容，已发布的网站保持不变。")
-            self._not_updated(r.slug, "生成的网站未通过发布前的核对")
+            self._not_updated(r.slug, failed_reason(r.failures))
         else:
             self.log(f"[{done}/{total}] {r.slug} {r.name}：完成，{r.pages} 页，{r.seconds:.1f} 秒")
 
@@ -241,10 +247,23 @@ class StreetRun:
             self.log("有社区的发布位置被普通文件或文件夹占用：门户和街道订阅这次没有更新（移走后重新运行）。")
 
 
+def failed_reason(failures: list[Problem]) -> str:
+    """The 未更新 reason the portal shows: what failed, by its codes (which the build's log
+    explains at each file), never the words themselves (they may quote what must not be public)."""
+    codes = "、".join(dict.fromkeys(p.code for p in failures))
+    return "生成的网站未通过发布前的核对" + (f"（{codes}）" if codes else "")
+
+
+def _failed(job: Job, arrived: queue.SimpleQueue) -> Callable[[BaseException], None]:
+    """A worker's error callback: the exception that ended it becomes its community's failure."""
+    return lambda exc: arrived.put(Result(job.folder.name, job.folder.name, failures=[build_failed(str(exc))]))
+
+
 def publish_all(out: Path, results: list[Result], today: date, writes_street: bool = True) -> None:
     """Everything that needs disk space first (release folders, kept manifests, portal, street
     feed), then the swaps, then renames: a full disk at any step leaves the published site whole."""
     for r in results:
+        assert r.staged is not None, "publish_all is given staged results only"
         release.store(out, r.slug, r.staged, r.build_id)
     changes = {r.slug: r.build_id for r in results}
     if not writes_street:

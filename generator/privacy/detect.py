@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterator
 
 from generator.privacy import words as privacy_words
 
@@ -172,7 +172,7 @@ def _reordered(text: str, base: View, by_groups: bool) -> View:
     out: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []
     current = -1
-    for pair in zip(base.text, base.origin):
+    for pair in zip(base.text, base.origin, strict=True):
         here = run_of[pair[1]]
         if here != current and run:
             out += _turned(run, by_groups) if current >= 0 else run
@@ -198,7 +198,9 @@ def _rtl_runs(text: str) -> list[int]:
 def _turned(run: list[tuple[str, int]], by_groups: bool) -> list[tuple[str, int]]:
     if not by_groups:
         return run[::-1]
-    tokens, current, digit = [], [], None
+    tokens: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    digit = None
     for pair in run:
         is_digit = "0" <= pair[0] <= "9"
         if current and is_digit != digit:
@@ -219,7 +221,7 @@ EARLIEST_BIRTH_YEAR = 1880  # older than any living resident
 
 def id_check_digit(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character of the first 17 digits of an ID number."""
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11]
 
 
@@ -401,7 +403,8 @@ def _long_runs(folded: str) -> Iterator[tuple[int, int]]:
         start = hit.start()
         while start > end and folded[start - 1] in _RUN_CHARS:
             start -= 1
-        end = _RUN_REST.match(folded, hit.end()).end()
+        rest = _RUN_REST.match(folded, hit.end())  # matches, if only the empty string
+        end = rest.end() if rest else hit.end()
         yield start, end
 
 

@@ -15,14 +15,20 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 
 from generator.checks.personal_data import string_scalars
 from generator.load.yamlfile import Loaded
-from generator.privacy.detect import (NUMBER_KINDS, Finding, canonical_number, find_in_file_name,
-                               find_personal_data, fold)
+from generator.privacy.detect import (
+    NUMBER_KINDS,
+    Finding,
+    canonical_number,
+    find_in_file_name,
+    find_personal_data,
+    fold,
+)
 
 MANIFEST = "manifest.json"  # ours: paths and SHA-256 hashes, whose hex digits are not data
 # Never text: skipped without reading. Anything else is scanned if it decodes as UTF-8.
@@ -37,7 +43,7 @@ ESCAPED_SUFFIXES = {".js", ".mjs", ".json", ".map", ".webmanifest"}  # "\u200b" 
 # line break inside a paragraph (or a <br>) may be: the reader sees the number go on.
 INLINE_TAGS = ("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span "
                "strong sub sup time u var wbr").split()
-_INLINE_TAG = re.compile(r"</?(?:%s)\b[^<>]*>" % "|".join(INLINE_TAGS), re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?(?:" + "|".join(INLINE_TAGS) + r")\b[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 BLOCK_END = "\u2029"

@@ -40,7 +40,9 @@ class Problem:
 
     def as_text(self, lang: str = "zh") -> str:
         level = "" if self.severity == ERROR else ("警告 " if lang == "zh" else "warning ")
-        return f"{self.where()}: {self.code} {level}{self.message(lang)}"
+        # A build that failed as a whole (MkDocs, a full disk) is in no file: no ":0:0" then.
+        where = f"{self.where()}: " if self.file else ""
+        return f"{where}{self.code} {level}{self.message(lang)}"
 
     def as_json(self, lang: str = "zh") -> dict:
         return {

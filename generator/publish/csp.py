@@ -13,8 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from generator.problems import messages
-from generator.problems import Problem
+from generator.problems import Problem, messages
 from generator.publish.csp_allowlist import digest, listed
 
 # An inline script: a <script> without a src attribute ("data-src=" is not one).

@@ -23,9 +23,10 @@ import jinja2
 import material
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from generator import resources
+
 MATERIAL = Path(material.__file__).parent / "templates"
-THEME = REPO / "theme"
+THEME = resources.THEME
 LIST = Path(__file__).with_name("csp_scripts.txt")
 # Pages sit at most this many folders below the site root (activities/2026/ is 2); a deeper
 # page gets a base_url whose script is not listed, and the build says so.
@@ -52,7 +53,7 @@ def base_urls() -> list[str]:
 
 
 def _features() -> list[str]:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    config = yaml.load(resources.MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.Loader)
     return list(config["theme"].get("features", []))
 
 
@@ -101,4 +102,4 @@ def render_list(scripts: dict[str, str]) -> str:
 
 if __name__ == "__main__":
     LIST.write_text(render_list(shipped()), encoding="utf-8")
-    print(f"{LIST.relative_to(REPO)}: {len(shipped())} scripts")
+    print(f"{LIST}: {len(shipped())} scripts")

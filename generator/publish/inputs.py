@@ -4,10 +4,12 @@ unchanged community is skipped before anything is loaded.
 The key covers
 - every entry of the community's folder (names and bytes; a link by its target, so the check
   that refuses it still runs) and the files directly in the data folder (the street's own);
-- the tool: every file of the generator package, theme/, content/ and mkdocs.yml, and the
+- the tool: every file of the generator package, theme/, content/ and mkdocs.yml (wherever
+  ``generator.resources`` finds them: the repository, or the wheel's copy), and the
   versions of the libraries that render (MkDocs, Material, Markdown, jieba, ...);
 - the history: the last commit that touched the folder (the 更新记录 page and the time stamped
-  into sitemap.xml come from it) and the SOURCE_DATE_EPOCH the build will use;
+  into sitemap.xml come from it) and the SOURCE_DATE_EPOCH the build will use (the command
+  line reads it from the environment once and passes it down);
 - the date the build is made for (``--today``): a 公示's remaining working days and what is
   overdue change with it, so a site made on another day is rebuilt. This is the simple correct
   choice; a daily rebuild of every community is the price;
@@ -26,9 +28,12 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-TOOL_TREES = ("generator", "theme", "content")
-TOOL_FILES = ("mkdocs.yml",)
+from generator import resources
+
+# Hashed by their own relative paths: a checkout gives the key it always gave. In a wheel the
+# package holds _share/ too, so its theme is hashed twice, which changes nothing that matters.
+TOOL_TREES = (resources.PACKAGE, resources.THEME, resources.CONTENT)
+TOOL_FILES = {"mkdocs.yml": resources.MKDOCS_YML}
 LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jieba", "jinja2",
              "pydantic", "pyyaml", "chinese-calendar", "openpyxl")
 SKIPPED_NAMES = {"__pycache__", ".git"}
@@ -64,9 +69,9 @@ def tool_version() -> str:
     """The generator, its theme, the shared pages and the rendering libraries, as one hash."""
     digest = hashlib.sha256(sys.version.encode())
     for tree in TOOL_TREES:
-        tree_digest(REPO / tree, digest)
-    for name in TOOL_FILES:
-        digest.update(name.encode() + b"\0" + (REPO / name).read_bytes())
+        tree_digest(tree, digest)
+    for name, path in TOOL_FILES.items():
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     for library in LIBRARIES:
         try:
             digest.update(f"{library}=={metadata.version(library)}\0".encode())
@@ -91,16 +96,16 @@ class History:
     epoch: str  # SOURCE_DATE_EPOCH for this community's build
 
 
-def history_of(folder: Path) -> History:
-    """The last commit that touched ``folder`` and the epoch its build stamps: SOURCE_DATE_EPOCH
-    when the caller set it, else that commit's time (so a commit elsewhere changes nothing here)."""
+def history_of(folder: Path, source_date_epoch: str | None) -> History:
+    """The last commit that touched ``folder`` and the epoch its build stamps: ``source_date_epoch``
+    when the caller fixed one, else that commit's time (so a commit elsewhere changes nothing here)."""
     try:
         line = subprocess.run(["git", "-C", str(folder), "log", "-1", "--format=%H %ct", "--", "."],
                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         line = ""
     commit, _, seconds = line.partition(" ")
-    return History(commit, os.environ.get("SOURCE_DATE_EPOCH") or seconds or "0")
+    return History(commit, source_date_epoch or seconds or "0")
 
 
 def community_key(folder: Path, street: str, history: History, today: date, audience: str) -> str:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.problems import Problem, messages
+
 MANIFEST = "manifest.json"
 CHUNK = 1 << 20
 BUILD_ID_RE = re.compile(r"[0-9a-f]{6,64}")
@@ -19,6 +21,24 @@ BUILD_ID_RE = re.compile(r"[0-9a-f]{6,64}")
 
 class ManifestError(Exception):
     """The manifest is missing or unreadable: the site cannot be verified at all."""
+
+
+messages.add({
+    "verify-other-community": ("清单写的社区是“{named}”，不是“{slug}”：这是别的社区的网站，或清单是伪造的。",
+                               "the manifest names the community '{named}', not '{slug}': another community's "
+                               "site, or a forged manifest."),
+    "verify-other-release": ("网站指向的版本 {live} 与清单里的版本 {build_id} 不一致：清单是伪造的。",
+                             "the site points at release {live} but the manifest says {build_id}: a forged manifest."),
+    "verify-no-kept-manifest": ("找不到发布时留存的清单 {kept}：这个版本不是 dangwu 在这里发布的（可能是从别处复制来的）。",
+                                "no manifest {kept} was kept when this was published: dangwu did not publish this "
+                                "release here (it may be copied from elsewhere)."),
+    "verify-manifest-rewritten": ("网站里的 {manifest} 与发布时留存的清单 {kept} 不一致：清单被改动或重新生成过。",
+                                  "the site's {manifest} differs from the copy {kept} kept when it was published: "
+                                  "the manifest was edited or made again."),
+    "verify-file-changed": ("被修改：{path}", "changed: {path}"),
+    "verify-file-added": ("多出：{path}", "added: {path}"),
+    "verify-file-removed": ("缺少：{path}", "missing: {path}"),
+})
 
 
 @dataclass(frozen=True)
@@ -110,9 +130,9 @@ def compare(site_dir: Path, expected: dict) -> list[Difference]:
     return sorted(differences, key=lambda d: (d.path, d.status))
 
 
-def verify_release(site_dir: Path, kept: Path | None = None) -> list[str]:
-    """Everything wrong with a published community site, as sentences for its keeper; [] when it
-    is exactly the release dangwu published there.
+def verify_release(site_dir: Path, kept: Path | None = None) -> list[Problem]:
+    """Everything wrong with a published community site, as problems for its keeper (a file's
+    at that file, the others in no file); [] when it is exactly the release dangwu published there.
 
     The manifest beside the files proves nothing by itself (whoever replaced the files can
     regenerate it), so it must be byte for byte the copy kept outside the web root when the
@@ -127,11 +147,11 @@ def verify_release(site_dir: Path, kept: Path | None = None) -> list[str]:
     build_id = str(manifest.get("build_id", ""))
     failures = []
     if manifest.get("community") != slug:
-        failures.append(f"清单写的社区是“{manifest.get('community', '（未写）')}”，不是“{slug}”："
-                        "这是别的社区的网站，或清单是伪造的。")
+        failures.append(Problem("verify-other-community", "", params={
+            "named": manifest.get("community", "（未写）"), "slug": slug}))
     live = current(site_dir.parent, slug)
     if live is not None and live != build_id:
-        failures.append(f"网站指向的版本 {live} 与清单里的版本 {build_id} 不一致：清单是伪造的。")
+        failures.append(Problem("verify-other-release", "", params={"live": live, "build_id": build_id}))
     release_id = live or build_id  # the link is the publisher's word; the manifest may be the forger's
     if kept is None and not BUILD_ID_RE.fullmatch(release_id):
         release_id = "（无效的版本号）"
@@ -139,12 +159,12 @@ def verify_release(site_dir: Path, kept: Path | None = None) -> list[str]:
     try:
         kept_bytes = Path(kept).read_bytes()
     except OSError:
-        failures.append(f"找不到发布时留存的清单 {kept}：这个版本不是 dangwu 在这里发布的（可能是从别处复制来的）。")
+        failures.append(Problem("verify-no-kept-manifest", "", params={"kept": str(kept)}))
         kept_bytes = None
     if kept_bytes is not None and kept_bytes != (site_dir / MANIFEST).read_bytes():
-        failures.append(f"网站里的 {MANIFEST} 与发布时留存的清单 {kept} 不一致：清单被改动或重新生成过。")
-    words = {"changed": "被修改", "added": "多出", "removed": "缺少"}
-    failures += [f"{words[d.status]}：{d.path}" for d in _differences(site_dir, kept_bytes, manifest)]
+        failures.append(Problem("verify-manifest-rewritten", "", params={"manifest": MANIFEST, "kept": str(kept)}))
+    failures += [Problem(f"verify-file-{d.status}", str(site_dir / d.path), params={"path": d.path})
+                 for d in _differences(site_dir, kept_bytes, manifest)]
     return failures
 
 

@@ -18,12 +18,27 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.problems import Problem, messages
+
 KEEP = 5  # releases kept per community for rollback
 MANIFEST = "manifest.json"
 
 
+messages.add({
+    "publish-not-a-link": (
+        "{link} 不是 dangwu 的发布链接，而是一个普通文件或文件夹：拒绝覆盖（请移走它后重试）。",
+        "{link} is not a dangwu publishing link but a plain file or folder: not overwritten (move it away and retry).",
+    ),
+})
+
+
 class PublishError(Exception):
-    """Publishing cannot go on; the message says why in Chinese and nothing was changed."""
+    """Publishing cannot go on; ``problem`` says why (in Chinese) and nothing was changed. Its
+    text is the problem printed like every other."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.as_text())
 
 
 @contextmanager
@@ -67,7 +82,7 @@ def current(out: Path, slug: str) -> str | None:
 def _refuse_foreign(out: Path, slug: str) -> None:
     link = out / slug
     if link.exists() and not link.is_symlink():
-        raise PublishError(f"{link} 不是 dangwu 的发布链接，而是一个普通文件或文件夹：拒绝覆盖（请移走它后重试）。")
+        raise PublishError(Problem("publish-not-a-link", "", params={"link": str(link)}))
 
 
 refuse_foreign = _refuse_foreign  # a build checks this before building the community at all

@@ -13,18 +13,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=None)
+@cache
 def version_of(*modules: str) -> str:
     """The hash of these modules' source files (a changed rule is a new version)."""
     import importlib
+    import inspect
 
     digest = hashlib.sha256()
     for name in modules:
-        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+        digest.update(Path(inspect.getfile(importlib.import_module(name))).read_bytes())
     return digest.hexdigest()[:16]
 
 

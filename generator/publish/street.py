@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.publish import release
 from generator.render.opendata import write_street_feed
 from generator.render.portal import write_portal
-from generator.publish import release
-
 
 STATE = ".street.json"  # the releases and 未更新 notes the street files were made for
 

@@ -1,14 +1,12 @@
 """activities/<year>.yml: meetings (三会一课), theme days, volunteer service, joint activities."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.records.base import (
-    Record, Text, OptText, Markdown, Id, Date, Count, ids, records, Audience,
-)
+from generator.records.base import Audience, Count, Date, Id, Ids, ListOf, Markdown, OptText, Record, Text
 
 ActivityKind = Literal["支部党员大会", "支委会", "党小组会", "党课", "主题党日", "志愿服务", "共建活动", "其他"]
 
@@ -42,18 +40,18 @@ class Activity(Record):
     """标题：如“一月主题党日：清理楼道堆物”。"""
     location: OptText = None
     """地点：如“党群服务中心二楼会议室”。"""
-    attendance: Optional[Attendance] = None
+    attendance: Attendance | None = None
     """出席：实到和应到人数。"""
-    partners: ids() = []
+    partners: Ids = []
     """共建单位：共建单位编号列表。"""
-    summary: Optional[Markdown] = None
+    summary: Markdown | None = None
     """内容摘要：可用 Markdown。"""
-    photos: ids(Text) = []
+    photos: ListOf[Text] = []
     """照片：社区文件夹 photos/ 下的文件名。"""
     audience: Audience = "public"
     """公开范围：public 或 members。"""
 
 
 class ActivitiesFile(Record):
-    activities: records(Activity)
+    activities: ListOf[Activity]
     """本年度活动：每次一项。"""

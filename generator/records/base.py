@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from urllib.parse import urlsplit
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.problems import messages
 from generator.load.yamlfile import Plain
+from generator.problems import messages
 
 # Matched with fullmatch and ASCII digits only: "$" would let "12.50\n" through, and "\d"
 # would read full-width "２０２６" as 2026, changing what the clerk typed without a word.
@@ -41,6 +41,9 @@ messages.add({
 })
 
 
+Place = tuple[str, int, int]  # (file, line, col) of a record or a field in the community's files
+
+
 class Record(BaseModel):
     """A record as a clerk wrote it: unknown fields refused, nothing changed after loading."""
 
@@ -48,15 +51,15 @@ class Record(BaseModel):
         extra="forbid", frozen=True, use_attribute_docstrings=True, hide_input_in_errors=True
     )
     # Where the record stands in its file, set by the loader: (file, line, col).
-    _src: tuple = PrivateAttr(default=("", 0, 0))
+    _src: Place = PrivateAttr(default=("", 0, 0))
     # Where each field's value stands, set by the loader: {field: (file, line, col)}.
-    _field_src: dict = PrivateAttr(default_factory=dict)
+    _field_src: dict[str, Place] = PrivateAttr(default_factory=dict)
 
     @property
-    def src(self) -> tuple:
+    def src(self) -> Place:
         return self._src
 
-    def src_of(self, field: str) -> tuple:
+    def src_of(self, field: str) -> Place:
         """Where ``field`` is written: (file, line, col); the record's place if it was left out."""
         return self._field_src.get(field, self._src)
 
@@ -130,7 +133,7 @@ def _url(value):
         port_ok = parts is not None and (parts.port or 0) >= 0
     except ValueError:  # "https://host:99999/"
         port_ok = False
-    if not port_ok or not parts.hostname or "@" in parts.netloc:
+    if parts is None or not port_ok or not parts.hostname or "@" in parts.netloc:
         raise PydanticCustomError("bad-url", "bad url", {"value": value})
     return value
 
@@ -177,15 +180,13 @@ Count = Annotated[int, BeforeValidator(_count), _COUNT_SCHEMA]
 Percent = Annotated[int, BeforeValidator(_percent), _PERCENT_SCHEMA]
 Year = Annotated[int, BeforeValidator(_year), _YEAR_SCHEMA]
 Audience = Literal["public", "members"]
-OptText = Optional[Text]
+OptText = Text | None
 Url = Annotated[str, BeforeValidator(_url), _URL_SCHEMA]
 """An absolute http(s) address; every field holding a web address uses this type."""
 
 
-def ids(item_type=Id):
-    """A list written as a YAML list (``[a, b]`` or one ``- a`` per line)."""
-    return Annotated[list[item_type], BeforeValidator(_list)]
-
-
-def records(item_type):
-    return Annotated[list[item_type], BeforeValidator(_list)]
+Item = TypeVar("Item")
+ListOf = Annotated[list[Item], BeforeValidator(_list)]
+"""A list written as a YAML list (``[a, b]`` or one ``- a`` per line): ``ListOf[Member]``.
+A generic alias rather than a function returning a type, so type checkers read it too."""
+Ids = ListOf[Id]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 
 from generator.load.yamlfile import Loaded, load_file
-from generator.records import YEAR_FOLDERS
 from generator.records import normalise
+from generator.records.kinds import BY_NAME
 
 # (record model, field) → the kind of record its id names.
 REFERENCES = {
@@ -20,7 +20,8 @@ REFERENCES = {
     ("Activity", "partners"): "partner", ("Member", "posts"): "post", ("CommitteeMember", "member"): "member",
 }
 # kind → (file inside the community or None for the same file, list key)
-SOURCES = {"unit": [("organization.yml", "units")], "post": [("organization.yml", "posts")],
+SOURCES: dict[str, list[tuple[str | None, str]]] = {
+           "unit": [("organization.yml", "units")], "post": [("organization.yml", "posts")],
            "member": [("members.yml", "members")], "partner": [("partners.yml", "partners")],
            "owner": [("organization.yml", "units"), ("members.yml", "members")],
            "fund": [(None, "funds")], "project": [(None, "projects")]}
@@ -69,7 +70,7 @@ def names(kind: str, loaded: Loaded) -> dict[str, str]:
 def _sibling(file: str, name: str):
     """The data of another file of the same community (only read when a problem needs it)."""
     path = Path(file)
-    root = path.parent.parent if path.parent.name in YEAR_FOLDERS else path.parent
+    root = path.parent.parent if _in_year_folder(path) else path.parent
     other = root / name
     if path.suffix != ".yml" or not other.is_file():
         return None
@@ -80,4 +81,9 @@ def _sibling(file: str, name: str):
 def _file_year(file: str) -> int | None:
     """The year of a year file (activities/2026.yml): 3月5日 there means 2026-03-05."""
     path = PurePath(file)
-    return int(path.stem) if path.parent.name in YEAR_FOLDERS and path.stem.isdigit() else None
+    return int(path.stem) if _in_year_folder(path) and path.stem.isdigit() else None
+
+
+def _in_year_folder(path: PurePath) -> bool:
+    folder = BY_NAME.get(path.parent.name)
+    return folder is not None and folder.per_year

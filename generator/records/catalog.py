@@ -5,14 +5,14 @@ Optional: without it a community follows ``DEFAULT_ITEMS``, the shape local temp
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal, Optional, get_args
+from typing import Literal, get_args
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.problems import messages
 from generator.records.activities import ActivityKind
-from generator.records.base import Record, Text, OptText, Id, ids, records, Audience
+from generator.records.base import Audience, Id, ListOf, OptText, Record, Text
 from generator.records.notices import NoticeKind
 
 Rhythm = Literal["固定", "定期", "即时"]
@@ -50,13 +50,13 @@ class CatalogItem(Record):
     """公开事项：如“三会一课”“服务群众经费”。"""
     rhythm: Rhythm
     """公开时限：固定（长期公开，有变化时更新）、定期（按周期更新）或即时（发生后及时公开）。"""
-    period: Optional[PeriodKind] = None
+    period: PeriodKind | None = None
     """周期：定期事项必填，month 每月、quarter 每季度、halfyear 每半年、year 每年。"""
     audience: Audience = "public"
     """公开范围：public 向党外公开，members 仅党内。"""
     source: Source
     """来源记录：由哪类记录公开，community、organization、members、partners、commitments、activities、notices 或 finances。"""
-    kinds: ids(Text) = []
+    kinds: ListOf[Text] = []
     """范围：只算这些类别的记录，如活动类别 [支委会, 党课]、公示类别 [发展党员公示]，或经费编号、经费名称中的词 [党费]；不填则全部算数。"""
     note: OptText = None
     """说明：如“每季度首月 10 日前更新”。"""
@@ -73,7 +73,7 @@ class CatalogItem(Record):
     def _kinds_fit_source(self):
         if self.kinds and self.source not in FILTERED_SOURCES:
             raise PydanticCustomError("catalog-kinds-unused", "kinds unused", {"source": self.source})
-        known = KINDS_BY_SOURCE.get(self.source)
+        known = KINDS_BY_SOURCE.get(self.source, ())
         for kind in self.kinds if known else []:
             if kind not in known:
                 raise PydanticCustomError("catalog-bad-kind", "bad kind", {
@@ -84,7 +84,7 @@ class CatalogItem(Record):
 
 
 class CatalogFile(Record):
-    items: records(CatalogItem)
+    items: ListOf[CatalogItem]
     """公开事项：每项一条，写明公开时限、范围和由哪类记录公开。"""
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.records.base import Record, Text, OptText, Id, Date, Percent, records, Audience
+from generator.records.base import Audience, Date, Id, ListOf, OptText, Percent, Record, Text
 
 Stage = Literal["年初", "季度", "年中", "年底"]
 DeclaredStatus = Literal["未开始", "进行中", "已完成"]
@@ -39,12 +39,12 @@ class Commitment(Record):
     """现状：承诺前的情况（基数），如“楼道堆物 23 处”。"""
     target: OptText = None
     """目标：可检验的目标，如“清理 23 处，年底复查不超过 2 处”。"""
-    reviews: records(Review) = []
+    reviews: ListOf[Review] = []
     """检查记录：年初、年中、年底各一条或更多。"""
     audience: Audience = "public"
     """公开范围：public 或 members。"""
 
 
 class CommitmentsFile(Record):
-    commitments: records(Commitment)
+    commitments: ListOf[Commitment]
     """本年度承诺：每条一项。"""

@@ -1,9 +1,9 @@
 """community.yml: who the community is, where its office is, and how to reach and supervise it."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
-from generator.records.base import Record, Text, OptText, Count, Date, Url, records
+from generator.records.base import Count, Date, ListOf, OptText, Record, Text, Url
 
 
 class Organization(Record):
@@ -60,19 +60,19 @@ class CommunityFile(Record):
     """社区党组织：全称和类别。"""
     office: Office
     """党群服务中心：办公地址和办公电话。"""
-    hours: records(Hours)
+    hours: ListOf[Hours]
     """办公时间：每个时间段一行，含错时服务。"""
     supervision: Supervision
     """监督渠道：监督电话、意见箱、接待日。"""
-    phones: records(Text) = []
+    phones: ListOf[Text] = []
     """其他可公开的组织电话：如便民服务热线；只写组织的座机。"""
     about: OptText = None
     """社区简介：一两段话，可用 Markdown。"""
-    base_url: Optional[Url] = None
+    base_url: Url | None = None
     """公开网址：本社区网站的地址，如 https://dangwu.example.cn/hepingli/，用于二维码。"""
     masking: Literal["full", "middle", "surname"] = "middle"
     """姓名显示：full 全名，middle 张*明，surname 张*；班子成员和岗位负责人总是显示全名。"""
-    kiosk: Optional[Kiosk] = None
+    kiosk: Kiosk | None = None
     """大屏设置：轮播间隔和无人操作的等待时间。"""
-    records_since: Optional[Date] = None
-    """开始记录的日期：本社区从这一天起在这里记录；这以前的月份、季度不检查三会一课是否按时、公开目录是否按期公开。不填则从最早一年的 1 月 1 日算起。"""
+    records_since: Date | None = None
+    """开始记录的日期：本社区从这一天起在这里记录；这以前的月份、季度不检查三会一课是否按时、公开目录是否按期公开。不填则从最早一年的 1 月 1 日算起。"""  # noqa: E501 — one line: it is the editor's description

@@ -6,11 +6,13 @@ import re
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.load.yamlfile import Loaded
 from generator.problems import Problem
 from generator.records import canonical
-from generator.records.places import label, models_in as _models_in
+from generator.records.places import label
+from generator.records.places import models_in as _models_in
 
 _SHAPES = {
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
@@ -89,7 +91,7 @@ def _clean(loc) -> tuple:
     return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def _problem(loc: tuple, err: dict, loaded: Loaded, model: type[BaseModel]) -> Problem:
+def _problem(loc: tuple, err: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Problem:
     slip = _slip(model, loc, loaded) if err["type"] == "extra_forbidden" else None
     if slip:
         return slip
@@ -135,7 +137,7 @@ def _owner(model: type[BaseModel], loc: tuple) -> tuple[str, str]:
     return (holder.__name__ if holder else "", str(names[-1]) if names else "")
 
 
-def _code(kind: str, loc: tuple, err: dict, loaded: Loaded, model) -> tuple[str, dict]:
+def _code(kind: str, loc: tuple, err: ErrorDetails, loaded: Loaded, model) -> tuple[str, dict]:
     """The problem's code and params; a value written another way names the value to type."""
     params = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
     owner, field = _owner(model, loc)

@@ -1,9 +1,9 @@
 """finances/<year>.yml: funds, opening balances, ledger entries and declared balance checks."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
-from generator.records.base import Record, Text, OptText, Id, Date, Money, records, Audience
+from generator.records.base import Audience, Date, Id, ListOf, Money, OptText, Record, Text
 
 ProjectStage = Literal["议定", "审核", "拨付", "推进", "报销", "验收", "公示"]
 
@@ -13,14 +13,9 @@ class Fund(Record):
     """编号：如 service、dues、gongjian。"""
     name: Text
     """经费名称：如“党组织服务群众经费”“党费”。"""
-    audience: Optional[Audience] = None
+    audience: Audience | None = None
     """公开范围：public 或 members；不填时，党费仅党内公开，其余向党外公开。"""
-
-    @property
-    def published_to(self) -> str:
-        if self.audience:
-            return self.audience
-        return "members" if "党费" in self.name else "public"
+    # who sees a fund with no audience is decided in privacy.audience.fund_audience (the 党费 rule)
 
 
 class Project(Record):
@@ -34,7 +29,7 @@ class Project(Record):
     """预算金额：如 "12000.00"。"""
     stage: ProjectStage
     """当前环节：议定、审核、拨付、推进、报销、验收、公示。"""
-    decided: Optional[Date] = None
+    decided: Date | None = None
     """议定日期。"""
     note: OptText = None
     """说明。"""
@@ -57,9 +52,9 @@ class Entry(Record):
     """经办人。"""
     approver: Text
     """审批人。"""
-    project: Optional[Id] = None
+    project: Id | None = None
     """服务群众项目编号：属于某个项目时填写。"""
-    audience: Optional[Audience] = None
+    audience: Audience | None = None
     """公开范围：不填时跟随经费。"""
 
 
@@ -73,13 +68,13 @@ class BalanceCheck(Record):
 
 
 class FinanceFile(Record):
-    funds: records(Fund)
+    funds: ListOf[Fund]
     """经费：每种经费一项。"""
     opening: dict[str, Money] = {}
     """年初余额：每种经费一行，如 service: "12000.00"。"""
-    projects: records(Project) = []
+    projects: ListOf[Project] = []
     """服务群众项目：可不填。"""
-    entries: records(Entry) = []
+    entries: ListOf[Entry] = []
     """收支明细：每笔一项。"""
-    checks: records(BalanceCheck) = []
+    checks: ListOf[BalanceCheck] = []
     """余额核对：出纳核对过的账面余额。"""

@@ -1,12 +1,12 @@
 """members.yml: the roster, holding only what may be shown publicly."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.records.base import Record, Text, OptText, Id, Year, ids, records, Audience
+from generator.records.base import Audience, Id, Ids, ListOf, OptText, Record, Text, Year
 
 Category = Literal["在册", "在职报到", "流动"]
 
@@ -20,13 +20,13 @@ class Member(Record):
     """所在组织：党支部或党小组的编号。"""
     category: Category = "在册"
     """类别：在册、在职报到（双报到的在职党员）或流动。"""
-    joined: Optional[Year] = None
+    joined: Year | None = None
     """入党年份：如 "1998"。"""
-    posts: ids() = []
+    posts: Ids = []
     """责任岗位：岗位编号列表，如 [p-xunluo]。"""
     workplace: OptText = None
     """工作单位：在职报到党员必填，如“区人民医院”。"""
-    points: Optional[Text] = None
+    points: Text | None = None
     """服务积分：在职党员报到服务积分，可不填。"""
     audience: Audience = "public"
     """公开范围：public 或 members。"""
@@ -39,5 +39,5 @@ class Member(Record):
 
 
 class MembersFile(Record):
-    members: records(Member)
+    members: ListOf[Member]
     """党员名册：每人一项；只写可以公开的信息（不写身份证号、手机、住址）。"""

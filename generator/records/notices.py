@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.records.base import Record, Text, Markdown, Id, Date, ids, records, Audience
+from generator.records.base import Audience, Date, Id, ListOf, Markdown, Record, Text
 
 NoticeKind = Literal["发展党员公示", "换届选举", "民主评议", "表彰", "经费公示", "其他"]
 
@@ -26,7 +26,7 @@ class Notice(Record):
     """正文：可用 Markdown；不写身份证号、个人手机、住址。"""
     contact: Text
     """受理电话：组织的办公电话或监督电话，不写个人手机。"""
-    people: ids(Text) = []
+    people: ListOf[Text] = []
     """公示对象：正文中因公示而公开全名的人。"""
     audience: Audience = "public"
     """公开范围：public 或 members。"""
@@ -42,5 +42,5 @@ class Notice(Record):
 
 
 class NoticesFile(Record):
-    notices: records(Notice)
+    notices: ListOf[Notice]
     """本年度公示：每条一项。"""

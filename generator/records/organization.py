@@ -1,9 +1,9 @@
 """organization.yml: the tree of party units, their committees, and the responsibility posts."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
-from generator.records.base import Record, Text, OptText, Id, Date, records, Audience
+from generator.records.base import Audience, Date, Id, ListOf, OptText, Record, Text
 
 UnitKind = Literal["党委", "党总支", "党支部", "党小组"]
 
@@ -15,9 +15,9 @@ class CommitteeMember(Record):
     """职务：如 书记、副书记、组织委员、宣传委员、纪检委员。"""
     duties: OptText = None
     """分工：负责的工作。"""
-    since: Optional[Date] = None
+    since: Date | None = None
     """任职时间：如 2024-01-10。"""
-    member: Optional[Id] = None
+    member: Id | None = None
     """党员编号：若此人在党员名册中，填其编号。"""
 
 
@@ -28,9 +28,9 @@ class Unit(Record):
     """名称：如“第一党支部”。"""
     kind: UnitKind
     """类别：党委、党总支、党支部或党小组。"""
-    parent: Optional[Id] = None
+    parent: Id | None = None
     """上级组织：上级组织的编号；最高一级不填。"""
-    committee: records(CommitteeMember) = []
+    committee: ListOf[CommitteeMember] = []
     """班子成员：每人一行，写姓名、职务、分工。"""
     audience: Audience = "public"
     """公开范围：public 向党外公开，members 仅党内。"""
@@ -43,14 +43,14 @@ class Post(Record):
     """岗位名称：如“治安巡逻岗”。"""
     duties: OptText = None
     """岗位职责。"""
-    unit: Optional[Id] = None
+    unit: Id | None = None
     """所属组织：组织编号。"""
     audience: Audience = "public"
     """公开范围：public 或 members。"""
 
 
 class OrganizationFile(Record):
-    units: records(Unit)
+    units: ListOf[Unit]
     """组织：党委、党总支、党支部、党小组，每个一项。"""
-    posts: records(Post) = []
+    posts: ListOf[Post] = []
     """设岗定责：责任岗位，每个一项。"""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import typing
-from pathlib import PurePath
 
 from pydantic import BaseModel
 
-from generator.records import SINGLE_FILES, YEAR_FOLDERS
+from generator.records.kinds import kind_of_file
 
 # How a clerk counts the items of each kind of record (measure word and noun).
 ITEM_WORDS = {
@@ -42,12 +41,8 @@ def models_in(annotation) -> list[type[BaseModel]]:
 
 def file_model(file: str) -> type[BaseModel] | None:
     """The model that reads ``file``: by its folder (activities/2026.yml) or its name (members.yml)."""
-    path = PurePath(file)
-    if path.suffix != ".yml":
-        return None
-    if path.parent.name in YEAR_FOLDERS and path.stem.isdigit():
-        return YEAR_FOLDERS[path.parent.name]
-    return SINGLE_FILES.get(path.stem)
+    kind = kind_of_file(file)
+    return kind.model if kind is not None else None
 
 
 def parts(path: str) -> list:

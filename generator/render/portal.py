@@ -9,11 +9,11 @@ from pathlib import Path
 
 import jinja2
 
+from generator import resources
 from generator.publish.csp import add_csp
 from generator.views.format import cn_date
 
-REPO = Path(__file__).resolve().parents[2]
-THEME = REPO / "theme"
+THEME = resources.THEME
 
 
 # A summary written by an older dangwu has no split of 逾期: show nothing rather than a wrong

@@ -7,9 +7,14 @@ before the day the community started keeping records here (community.yml ``recor
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from generator.load.dataset import Community
+from generator.privacy.audience import shows
+from generator.records.activities import Activity
+from generator.records.organization import Unit
 from generator.views.periods import Period, periods_in_year
 
 KINDS = ("支部党员大会", "支委会", "党小组会", "党课")  # the order boards list them in
@@ -19,16 +24,16 @@ GROUP_KIND = "党小组会"
 
 @dataclass(frozen=True)
 class UnitCadence:
-    unit: object
+    unit: Unit
     grid: dict[str, dict[int, int]]  # kind -> month (1..12) -> count held
     gaps: tuple[tuple[str, str], ...]  # (kind, period label "2026年3月" / "2026年第2季度"), oldest first
     gap_periods: tuple[tuple[str, Period], ...] = ()  # the same gaps with their periods
 
 
-def _groups_under(branch, units) -> set[str]:
+def _groups_under(branch: Unit, units: Sequence[Unit]) -> set[str]:
     """Ids of the 党小组 anywhere below the branch."""
     parent = {u.id: u.parent for u in units}
-    found = set()
+    found: set[str] = set()
     for unit in units:
         current, seen = unit.parent, set()
         while current and current not in seen:
@@ -41,7 +46,7 @@ def _groups_under(branch, units) -> set[str]:
     return found
 
 
-def _grid(activities, branch_id: str, groups: set[str]) -> dict[str, dict[int, int]]:
+def _grid(activities: Iterable[Activity], branch_id: str, groups: set[str]) -> dict[str, dict[int, int]]:
     grid = {kind: {month: 0 for month in range(1, 13)} for kind in KINDS}
     for activity in activities:
         if activity.kind not in grid:
@@ -57,7 +62,8 @@ def _judged(period: Period, today: date, first_year: int | None, since: date | N
     return first_year is not None and period.year >= first_year and period.end < today and started
 
 
-def _gaps(grid, year: int, today: date, first_year, required, since=None) -> list[tuple[str, Period]]:
+def _gaps(grid: dict[str, dict[int, int]], year: int, today: date, first_year: int | None, required: Iterable[str],
+          since: date | None = None) -> list[tuple[str, Period]]:
     gaps = []
     for kind in required:
         for period in periods_in_year(year, RHYTHM[kind]):
@@ -67,22 +73,22 @@ def _gaps(grid, year: int, today: date, first_year, required, since=None) -> lis
     return sorted(gaps, key=lambda gap: (gap[1].start, KINDS.index(gap[0])))
 
 
-def cadence(community, year: int, today: date, audience: str = "public") -> list[UnitCadence]:
+def cadence(community: Community, year: int, today: date, audience: str = "public") -> list[UnitCadence]:
     """One entry per 党支部 (members-only units left out for the public), in organization.yml order.
 
     Every recorded meeting counts, members-only ones included: that a branch met is public,
     what it discussed may not be.
     """
-    org = community.single("organization")
-    units = org.units if org else []
-    yearfile = community.years("activities").get(year)
-    activities = yearfile.activities if yearfile else []
-    first_year = min(community.years("activities"), default=None)
-    info = community.single("community")
+    org = community.organization
+    units: list[Unit] = org.units if org else []
+    yearfile = community.activities.get(year)
+    activities: list[Activity] = yearfile.activities if yearfile else []
+    first_year = min(community.activities, default=None)
+    info = community.info
     since = info.records_since if info else None
     result = []
     for branch in (u for u in units if u.kind == "党支部"):
-        if audience != "members" and branch.audience == "members":
+        if not shows(branch, audience):
             continue
         groups = _groups_under(branch, units)
         grid = _grid(activities, branch.id, groups)

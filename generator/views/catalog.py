@@ -11,24 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.records.catalog import default_catalog
-from generator.views.ledger import entry_visible, fund_visible
-from generator.privacy.audience import visible
+from generator.load.dataset import Community
+from generator.privacy.audience import shows_entry, shows_fund, visible
+from generator.records.catalog import CatalogItem, default_catalog
 from generator.views.periods import Period, last_full_period, period_of
 
 
 @dataclass(frozen=True)
 class CatalogItemState:
-    item: object  # CatalogItem
+    item: CatalogItem
     last_published: date | None  # the latest record date up to today; None when records carry no date
     overdue: bool
     due_by: date | None  # 定期 only: publish by this day (when overdue: the day it was due)
     missed: Period | None = None  # when overdue: the period that has nothing
 
 
-def catalog_items(community) -> list:
+def catalog_items(community: Community) -> list[CatalogItem]:
     """The community's own catalog.yml items, or the default catalogue."""
-    catalog = community.single("catalog") or default_catalog()
+    catalog = community.catalog or default_catalog()
     return list(catalog.items)
 
 
@@ -36,44 +36,45 @@ def _in_kinds(kind: str, kinds) -> bool:
     return not kinds or kind in kinds
 
 
-def _fund_matches(fund, kinds) -> bool:
-    """A finances item names funds by id or by a word of their name (“党费”)."""
+def fund_matches(fund, kinds) -> bool:
+    """A finances item names funds by id or by a word of their name (“党费”); the print sheet of
+    a fund takes its rhythm from the item this says covers it."""
     return not kinds or any(k == fund.id or k in fund.name for k in kinds)
 
 
-def _organization_dates(community, item) -> list[date]:
-    org = community.single("organization")
+def _organization_dates(community: Community, item: CatalogItem) -> list[date]:
+    org = community.organization
     units = visible(org.units, item.audience) if org else []
     return [p.since for u in units for p in u.committee if p.since]
 
 
-def _partner_dates(community, item) -> list[date]:
-    partners = community.single("partners")
+def _partner_dates(community: Community, item: CatalogItem) -> list[date]:
+    partners = community.partners
     shown = visible(partners.partners, item.audience) if partners else []
     return [p.agreement.signed for p in shown if p.agreement]
 
 
-def _commitment_dates(community, item) -> list[date]:
-    return [d for f in community.years("commitments").values() for c in visible(f.commitments, item.audience)
+def _commitment_dates(community: Community, item: CatalogItem) -> list[date]:
+    return [d for f in community.commitments.values() for c in visible(f.commitments, item.audience)
             for d in [c.made, *(r.date for r in c.reviews)]]
 
 
-def _activity_dates(community, item) -> list[date]:
-    return [a.date for f in community.years("activities").values()
+def _activity_dates(community: Community, item: CatalogItem) -> list[date]:
+    return [a.date for f in community.activities.values()
             for a in visible(f.activities, item.audience) if _in_kinds(a.kind, item.kinds)]
 
 
-def _notice_dates(community, item) -> list[date]:
-    return [n.start for f in community.years("notices").values()
+def _notice_dates(community: Community, item: CatalogItem) -> list[date]:
+    return [n.start for f in community.notices.values()
             for n in visible(f.notices, item.audience) if _in_kinds(n.kind, item.kinds)]
 
 
-def _finance_dates(community, item) -> list[date]:
+def _finance_dates(community: Community, item: CatalogItem) -> list[date]:
     dates = []
-    for ledger in community.years("finances").values():
-        funds = {f.id: f for f in ledger.funds if fund_visible(f, item.audience) and _fund_matches(f, item.kinds)}
+    for ledger in community.finances.values():
+        funds = {f.id: f for f in ledger.funds if shows_fund(f, item.audience) and fund_matches(f, item.kinds)}
         dates += [e.date for e in ledger.entries
-                  if e.fund in funds and entry_visible(e, funds[e.fund], item.audience)]
+                  if e.fund in funds and shows_entry(e, funds[e.fund], item.audience)]
     return dates
 
 
@@ -83,19 +84,19 @@ DATES_BY_SOURCE = {
 }
 
 
-def published_dates(community, item, today: date) -> list[date]:
+def published_dates(community: Community, item: CatalogItem, today: date) -> list[date]:
     """Dates on which the item's records were published, up to today."""
     dates = DATES_BY_SOURCE.get(item.source, lambda *_: [])(community, item)
     return [d for d in dates if d <= today]
 
 
-def item_state(community, item, today: date) -> CatalogItemState:
+def item_state(community: Community, item: CatalogItem, today: date) -> CatalogItemState:
     dates = published_dates(community, item, today)
     last = max(dates, default=None)
-    if item.rhythm != "定期":
+    if item.rhythm != "定期" or item.period is None:  # the model gives every 定期 item a period
         return CatalogItemState(item, last, False, None)
     first_year = min(community.all_years(), default=today.year)
-    info = community.single("community")
+    info = community.info
     since = info.records_since if info else None
     missed = last_full_period(today, item.period)
     judged = missed.year >= first_year and (since is None or missed.start >= since)
@@ -106,5 +107,5 @@ def item_state(community, item, today: date) -> CatalogItemState:
     return CatalogItemState(item, last, False, due)
 
 
-def catalog_status(community, today: date) -> list[CatalogItemState]:
+def catalog_status(community: Community, today: date) -> list[CatalogItemState]:
     return [item_state(community, item, today) for item in catalog_items(community)]

@@ -1,9 +1,15 @@
 """Commitments on the build date (承诺 → 践诺 → 评诺) and their roll-ups per unit and community."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from generator.load.dataset import Community
+from generator.privacy.audience import visible
+from generator.records.commitments import Commitment, Review
+from generator.records.kinds import BY_NAME
+from generator.records.organization import Unit
 from generator.views.format import percent
 
 NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "未开始", "进行中", "已完成", "已逾期"
@@ -13,22 +19,28 @@ NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "未开始", "进行中", "已完成",
 class CommitmentState:
     status: str  # "未开始" | "进行中" | "已完成" | "已逾期"
     progress: int  # 0–100, from the latest review up to today
-    last_review: object  # Review | None
+    last_review: Review | None
 
 
-def reviews_until(commitment, today: date) -> list:
+def year_commitments(community: Community, year: int, audience: str) -> list[Commitment]:
+    """The commitments of a year the given site shows, in file order."""
+    yearfile = community.commitments.get(year)
+    return visible(yearfile.commitments, audience) if yearfile else []
+
+
+def reviews_until(commitment: Commitment, today: date) -> list[Review]:
     """Reviews dated up to today, oldest first (a review dated later is not yet known)."""
     return sorted((r for r in commitment.reviews if r.date <= today), key=lambda r: r.date)
 
 
-def commitment_state(c, today: date) -> CommitmentState:
+def commitment_state(c: Commitment, today: date) -> CommitmentState:
     reviews = reviews_until(c, today)
     last = reviews[-1] if reviews else None
     progress = last.progress if last else 0
     return CommitmentState(_status(c, last, progress, today), progress, last)
 
 
-def _status(c, last, progress: int, today: date) -> str:
+def _status(c: Commitment, last: Review | None, progress: int, today: date) -> str:
     if last and (last.status == DONE or progress == 100):
         return DONE
     if c.due < today:  # due day itself still counts as in time
@@ -48,7 +60,7 @@ class Rollup:
     share_done: str  # "75%", "—" when there are none
 
 
-def rollup(commitments, today: date) -> Rollup:
+def rollup(commitments: Iterable[Commitment], today: date) -> Rollup:
     statuses = [commitment_state(c, today).status for c in commitments]
     done = statuses.count(DONE)
     return Rollup(
@@ -58,31 +70,33 @@ def rollup(commitments, today: date) -> Rollup:
     )
 
 
-def owner_unit(community, owner: str) -> str | None:
+def owner_unit(community: Community, owner: str) -> str | None:
     """The unit a commitment counts under: the owning unit, or the owning member's unit."""
-    org = community.single("organization")
+    org = community.organization
     if org and any(u.id == owner for u in org.units):
         return owner
-    members = community.single("members")
+    members = community.members
     for member in members.members if members else []:
         if member.id == owner:
             return member.unit
     return None
 
 
-def rollup_by_unit(community, commitments, today: date, audience: str = "members") -> dict[str, Rollup]:
+def rollup_by_unit(community: Community, commitments: Iterable[Commitment], today: date,
+                   audience: str = "members") -> dict[str, Rollup]:
     """Unit id -> roll-up, in the order of organization.yml; units without commitments left out.
     The public site counts a members-only unit's commitments under the unit shown above it."""
     from generator.views.organization import shown_units
 
     folded = shown_units(community, audience)
-    grouped: dict[str, list] = {}
+    grouped: dict[str, list[Commitment]] = {}
     for c in commitments:
-        unit = owner_unit(community, c.owner)
-        unit = folded.get(unit, unit)  # None: a members-only unit with no unit shown above it
+        owner = owner_unit(community, c.owner)
+        # None: no unit, or a members-only unit with no unit shown above it
+        unit = folded.get(owner, owner) if owner is not None else None
         if unit is not None:
             grouped.setdefault(unit, []).append(c)
-    org = community.single("organization")
+    org = community.organization
     order = [u.id for u in org.units] if org else []
     ranked = sorted(grouped, key=lambda u: order.index(u) if u in order else len(order))
     return {unit: rollup(grouped[unit], today) for unit in ranked}
@@ -96,19 +110,19 @@ def rollup_by_unit(community, commitments, today: date, audience: str = "members
 SPLIT_ABOVE = 60
 
 
-def is_split(community, year: int) -> bool:
-    yearfile = community.years("commitments").get(year)
-    return (bool(yearfile) and len(yearfile.commitments) > SPLIT_ABOVE
-            and community.single("organization") is not None)
+def is_split(community: Community, year: int) -> bool:
+    yearfile = community.commitments.get(year)
+    return (yearfile is not None and len(yearfile.commitments) > SPLIT_ABOVE
+            and community.organization is not None)
 
 
-def page_units(community, audience: str) -> dict[str, str]:
+def page_units(community: Community, audience: str) -> dict[str, str]:
     """Unit id (as the site shows units) -> the unit whose page lists its commitments in a split
     year: a top unit (the 党委) itself, else the unit right under a top unit (its 党支部)."""
     from generator.views.organization import unit_tree
 
     pages: dict[str, str] = {}
-    current = None
+    current = ""  # the tree starts at depth 0, so each unit gets a page unit
     for node in unit_tree(community, audience):  # tree order: a 党支部 before its 党小组
         if node.depth <= 1:
             current = node.unit.id
@@ -120,8 +134,8 @@ def page_units(community, audience: str) -> dict[str, str]:
 class UnitPage:
     """One page of a split year: a 党支部 (or the 党委) and the commitments counted under it or
     under a unit below it."""
-    unit: object
-    commitments: tuple
+    unit: Unit
+    commitments: tuple[Commitment, ...]
 
     @property
     def slug(self) -> str:
@@ -129,7 +143,7 @@ class UnitPage:
         return self.unit.id
 
 
-def unit_pages(community, commitments, audience: str) -> list[UnitPage]:
+def unit_pages(community: Community, commitments: Iterable[Commitment], audience: str) -> list[UnitPage]:
     """The pages of a split year, in the order of the unit tree; units without commitments have
     none. A commitment counted under no unit the site shows goes on the first top unit's page."""
     from generator.views.organization import unit_of_owner, unit_tree
@@ -138,24 +152,23 @@ def unit_pages(community, commitments, audience: str) -> list[UnitPage]:
     if not tree:
         return []
     owners = page_units(community, audience)
-    grouped: dict[str, list] = {}
+    grouped: dict[str, list[Commitment]] = {}
     for c in commitments:
         unit = owners.get(unit_of_owner(community, c.owner, audience)) or tree[0].unit.id
         grouped.setdefault(unit, []).append(c)
     return [UnitPage(node.unit, tuple(grouped[node.unit.id])) for node in tree if node.unit.id in grouped]
 
 
-def page_anchors(community, audience: str) -> dict[str, set[str]]:
+def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
     """Commitment page (from the site root) -> the record anchors it holds for the audience.
     A split year's page keeps every id (a line per commitment, linking on to its unit's page),
     so commitments/2026/#c2026-001 written before the split still lands on the record."""
-    from generator.privacy.audience import visible
-
     anchors: dict[str, set[str]] = {}
-    for year, f in community.years("commitments").items():
+    for year, f in community.commitments.items():
         shown = visible(f.commitments, audience)
-        anchors[f"commitments/{year}/"] = {c.id for c in shown}
+        year_page = BY_NAME["commitments"].page_of(year)
+        anchors[year_page] = {c.id for c in shown}
         if is_split(community, year):
             for page in unit_pages(community, shown, audience):
-                anchors[f"commitments/{year}/{page.slug}/"] = {c.id for c in page.commitments}
+                anchors[f"{year_page}{page.slug}/"] = {c.id for c in page.commitments}
     return anchors

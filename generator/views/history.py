@@ -13,14 +13,15 @@ named by its title but described without its fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
-from generator.records import FILE_KINDS
+from generator.privacy.audience import sees_all, shows_stored, stored_fund_audiences
 from generator.records.activities import Activity
 from generator.records.catalog import CatalogItem
 from generator.records.commitments import Commitment
 from generator.records.finances import BalanceCheck, Entry, Fund, Project
+from generator.records.kinds import BY_NAME
 from generator.records.members import Member
 from generator.records.notices import Notice
 from generator.records.organization import Post, Unit
@@ -93,7 +94,7 @@ class Fates:
         if key in self.present.hidden:
             return HIDDEN
         if key not in self.decided:
-            self.decided[key] = GONE if visible(latest, self.audience, default) else HIDDEN
+            self.decided[key] = GONE if shows_stored(latest, self.audience, default) else HIDDEN
         return self.decided[key]
 
     def entries(self, path: str, year: int, entries: list[dict], seen: Callable[[dict], bool]) -> list[str]:
@@ -105,7 +106,7 @@ class Fates:
         if newer is not None and newer[0] == entries:
             return list(newer[1])
         today = dict(self.present.entries).get(year, ())
-        pairs, _, _ = match_entries([dict(zip(ENTRY_KEYS, t)) for t, _ in today],
+        pairs, _, _ = match_entries([dict(zip(ENTRY_KEYS, t, strict=True)) for t, _ in today],
                                     [entry_projection(e) for e in entries])
         fates = [GONE if seen(e) else HIDDEN for e in entries]
         for i, j in pairs:
@@ -118,7 +119,7 @@ class Fates:
 
 def settle(change: Change, fate: str, audience: str) -> Change | None:
     """The change as this site may tell it, given its record's fate (None: not at all)."""
-    if fate == HIDDEN and audience != "members":
+    if fate == HIDDEN and not sees_all(audience):
         if change.action == REMOVED and change.note == TO_MEMBERS:
             return Change(REMOVED, change.what, change.file, note=TO_MEMBERS, fate=HIDDEN)
         return None  # the record is members-only today: not one of its past titles is shown
@@ -151,7 +152,8 @@ def labels(model) -> dict[str, str]:
 
 def field_changes(old: dict, new: dict, names: dict[str, str]) -> tuple[FieldChange, ...]:
     changes = []
-    for name in list(names) + [k for k in {**old, **new} if k not in names]:
+    fields: list[str] = list(names) + [k for k in {**old, **new} if k not in names]  # the loader's keys are text
+    for name in fields:
         if name in ("id", "audience") or old.get(name) == new.get(name):
             continue
         changes.append(FieldChange(name, names.get(name, name), old.get(name), new.get(name)))
@@ -205,21 +207,17 @@ def _by_identity(items: list[dict], identity) -> dict:
     return found
 
 
-def visible(record: dict | None, audience: str, default: str = "public") -> bool:
-    return record is not None and (audience == "members" or (record.get("audience") or default) != "members")
-
-
 def diff_collection(coll: Collection, file: str, old, new, audience: str, fates: Fates,
                     default: Callable[[dict], str] = lambda r: "public") -> list[Change]:
     """Records matched by identity; for this audience, one that became visible reads as added,
     one that became members-only as withdrawn. Each change is then settled by its record's fate."""
     before = _by_identity(_list(old, coll.key), coll.identity)
     after = _by_identity(_list(new, coll.key), coll.identity)
-    seen = lambda record: visible(record, audience, default(record or {}))  # noqa: E731
+    seen = lambda record: shows_stored(record, audience, default(record or {}))  # noqa: E731
     found = []
 
     def add(action: str, record: dict, key, was: dict | None = None, **extra) -> None:
-        latest = after.get(key, was)  # the record's last state in this version
+        latest = after.get(key, was if was is not None else record)  # the record's last state in this version
         fate = fates.record((coll.key, key), latest, default(latest))
         change = Change(action, coll.what, file, coll.ref(record), coll.title(record), coll.person,
                         _people(record, was), key=(coll.key, key), **extra)
@@ -231,9 +229,9 @@ def diff_collection(coll: Collection, file: str, old, new, audience: str, fates:
         was = before.get(key)
         if seen(record) and not seen(was):
             add(ADDED, record, key, was)
-        elif seen(record) and was != record:
+        elif seen(record) and was is not None and was != record:  # seen(None) is False: added above
             add(CHANGED, record, key, was, fields=field_changes(was, record, labels(coll.model)))
-        elif seen(was) and not seen(record):
+        elif was is not None and seen(was) and not seen(record):
             add(REMOVED, was, key, was, note=TO_MEMBERS)
     for key, record in before.items():
         if key not in after and seen(record):
@@ -242,12 +240,6 @@ def diff_collection(coll: Collection, file: str, old, new, audience: str, fates:
 
 
 # --- the ledger -------------------------------------------------------------------------------------
-
-def fund_audiences(data) -> dict[str, str]:
-    """Fund id → who sees it: its audience, else members for 党费 and public for the rest."""
-    return {str(f.get("id")): (f.get("audience") or ("members" if "党费" in str(f.get("name", "")) else "public"))
-            for f in _list(data, "funds")}
-
 
 def match_entries(old: list[dict], new: list[dict]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Pair ledger lines across versions: identical lines, then the same voucher, then the same place.
@@ -285,9 +277,9 @@ def _entry_fields(entry: dict) -> tuple[FieldChange, ...]:
 
 
 def diff_ledger(file: str, year: int, old, new, audience: str, fates: Fates) -> list[Change]:
-    funds_old, funds_new = fund_audiences(old), fund_audiences(new)
-    seen_old = lambda e: visible(e, audience, funds_old.get(str(e.get("fund")), "public"))  # noqa: E731
-    seen_new = lambda e: visible(e, audience, funds_new.get(str(e.get("fund")), "public"))  # noqa: E731
+    funds_old, funds_new = stored_fund_audiences(old), stored_fund_audiences(new)
+    seen_old = lambda e: shows_stored(e, audience, funds_old.get(str(e.get("fund")), "public"))  # noqa: E731
+    seen_new = lambda e: shows_stored(e, audience, funds_new.get(str(e.get("fund")), "public"))  # noqa: E731
     before, after = _list(old, "entries"), _list(new, "entries")
     pairs, removed, added = match_entries(before, after)
     fates_new = fates.entries(file, year, after, seen_new)
@@ -344,13 +336,19 @@ def _ledger_rest(file, year, old, new, audience, fates, funds) -> list[Change]:
     return found + _opening(file, year, old, new, audience, funds, names)
 
 
+def _opening_balances(data) -> dict:
+    """Fund id -> opening balance of a parsed version ({} when it has none or not a mapping)."""
+    opening = data.get("opening") if isinstance(data, dict) else None
+    return opening if isinstance(opening, dict) else {}
+
+
 def _opening(file, year, old, new, audience, funds, names) -> list[Change]:
-    before = old.get("opening") if isinstance(old, dict) and isinstance(old.get("opening"), dict) else {}
-    after = new.get("opening") if isinstance(new, dict) and isinstance(new.get("opening"), dict) else {}
+    before, after = _opening_balances(old), _opening_balances(new)
     found = []
     for fund in dict.fromkeys([*after, *before]):
         was, now = before.get(fund), after.get(fund)
-        if was == now or (audience != "members" and funds.get(fund, "public") == "members"):
+        # an opening balance has no audience of its own: it is shown where its fund is
+        if was == now or not shows_stored({}, audience, funds.get(fund, "public")):
             continue
         action = ADDED if was is None else REMOVED if now is None else CHANGED
         found.append(Change(action, "财务", file, f"{year}年年初余额", names.get(fund, ""),
@@ -368,10 +366,10 @@ SINGLE_FILE_RE = re.compile(r"([a-z]+)\.yml")
 def file_kind(path: str) -> tuple[str, int | None] | None:
     """(kind, year) of a record file inside a community folder, or None for anything else."""
     match = YEAR_FILE_RE.fullmatch(path)
-    if match and match.group(1) in FILE_KINDS:
+    if match and match.group(1) in BY_NAME:
         return match.group(1), int(match.group(2))
     match = SINGLE_FILE_RE.fullmatch(path)
-    if match and match.group(1) in FILE_KINDS:
+    if match and match.group(1) in BY_NAME:
         return match.group(1), None
     return None
 
@@ -387,8 +385,8 @@ def diff_file(path: str, old, new, audience: str, fates: Fates | None = None) ->
     if old is UNREADABLE or new is UNREADABLE:
         return [Change(CHANGED, "记录文件", path, note="（有一版格式有误，无法逐条比较）")]
     old, new = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-    if kind == "finances":
-        return diff_ledger(path, year, old, new, audience, fates)
+    if kind == "finances":  # a stray finances.yml outside the year folder is no ledger
+        return diff_ledger(path, year, old, new, audience, fates) if year is not None else []
     if kind == "community":
         return _community(path, old, new)
     return [c for coll in COLLECTIONS[kind] for c in diff_collection(coll, path, old, new, audience, fates)]

@@ -10,14 +10,14 @@ data is not shown at all (an old version may hold the very number it was correct
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Callable
 
-from generator.views.history import VERBS, Change, FieldChange
 from generator.privacy.detect import find_personal_data
 from generator.views.format import cn_date, money
+from generator.views.history import VERBS, Change, FieldChange
 
 HIDDEN_VALUE = "（含个人信息，已隐去）"
 EMPTY = "（空）"

@@ -13,22 +13,27 @@ every published figure is the first opening on record plus published lines.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+
+from generator.privacy.audience import sees_all, shows_entry, shows_fund
+from generator.records.finances import Entry, FinanceFile, Fund, Project
 
 ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
 class LedgerLine:
-    entry: object
+    entry: Entry
     balance: Decimal  # the fund's balance after this line, from the opening balance
     index: int  # 1-based position in the year file's entries: the stable anchor f{year}-{index}
 
 
 @dataclass(frozen=True)
 class FundLedger:
-    fund: object
+    fund: Fund
     opening: Decimal
     lines: tuple[LedgerLine, ...]
     income: Decimal
@@ -43,21 +48,13 @@ class FundLedger:
 
 @dataclass(frozen=True)
 class ProjectState:
-    project: object
+    project: Project
     spent: Decimal  # spending booked to the project, less any refunds
     remaining: Decimal  # budget - spent
     lines: tuple[LedgerLine, ...] = ()
 
 
-def fund_visible(fund, audience: str) -> bool:
-    return audience == "members" or fund.published_to == "public"
-
-
-def entry_visible(entry, fund, audience: str) -> bool:
-    return audience == "members" or (entry.audience or fund.published_to) == "public"
-
-
-def split(amounts) -> tuple[Decimal, Decimal]:
+def split(amounts: Iterable[Decimal]) -> tuple[Decimal, Decimal]:
     """(income, spending) of some amounts; spending as a positive number."""
     amounts = list(amounts)
     income = sum((a for a in amounts if a > 0), ZERO)
@@ -65,12 +62,12 @@ def split(amounts) -> tuple[Decimal, Decimal]:
     return income, spending
 
 
-def _numbered_entries(finance_file, fund_id: str) -> list[tuple[int, object]]:
+def _numbered_entries(finance_file: FinanceFile, fund_id: str) -> list[tuple[int, Entry]]:
     numbered = [(i, e) for i, e in enumerate(finance_file.entries, start=1) if e.fund == fund_id]
     return sorted(numbered, key=lambda pair: (pair[1].date, pair[0]))  # date order, file order on a tie
 
 
-def _lines(opening: Decimal, numbered) -> tuple[LedgerLine, ...]:
+def _lines(opening: Decimal, numbered: Iterable[tuple[int, Entry]]) -> tuple[LedgerLine, ...]:
     balance, lines = opening, []
     for index, entry in numbered:
         balance += entry.amount
@@ -78,30 +75,30 @@ def _lines(opening: Decimal, numbered) -> tuple[LedgerLine, ...]:
     return tuple(lines)
 
 
-def _grouped(lines, key) -> dict:
+def _grouped(lines: Iterable[LedgerLine], key: Callable[[Entry], Hashable]) -> dict:
     groups: dict = {}
     for line in lines:
         groups.setdefault(key(line.entry), []).append(line.entry.amount)
     return {k: split(amounts) for k, amounts in groups.items()}
 
 
-def hidden_entries(finance_file, fund_id: str, audience: str) -> list:
+def hidden_entries(finance_file: FinanceFile, fund_id: str, audience: str) -> list[Entry]:
     """The entries of a fund in one year file that the audience did not see (all of them when
     the fund itself was not shown that year)."""
     fund = next((f for f in finance_file.funds if f.id == fund_id), None)
-    if fund is None or audience == "members":
+    if fund is None or sees_all(audience):
         return []
     return [e for e in finance_file.entries if e.fund == fund_id
-            and not (fund_visible(fund, audience) and entry_visible(e, fund, audience))]
+            and not (shows_fund(fund, audience) and shows_entry(e, fund, audience))]
 
 
-def fund_ledger(finance_file, fund, audience: str = "public", year: int | None = None,
-                earlier=()) -> FundLedger:
+def fund_ledger(finance_file: FinanceFile, fund: Fund, audience: str = "public", year: int | None = None,
+                earlier: Sequence[FinanceFile] = ()) -> FundLedger:
     """One fund's ledger; ``earlier`` are the year files before this one (see the module note)."""
     carried = [e for before in earlier for e in hidden_entries(before, fund.id, audience)]
     opening = finance_file.opening.get(fund.id, ZERO) - sum((e.amount for e in carried), ZERO)
     numbered = _numbered_entries(finance_file, fund.id)
-    shown = [(i, e) for i, e in numbered if entry_visible(e, fund, audience)]
+    shown = [(i, e) for i, e in numbered if shows_entry(e, fund, audience)]
     lines = _lines(opening, shown)
     income, spending = split(line.entry.amount for line in lines)
     quarters = _grouped(lines, lambda e: (e.date.month - 1) // 3 + 1)
@@ -115,21 +112,21 @@ def fund_ledger(finance_file, fund, audience: str = "public", year: int | None =
     )
 
 
-def fund_ledgers(finance_file, audience: str = "public", year: int | None = None,
-                 earlier=()) -> list[FundLedger]:
+def fund_ledgers(finance_file: FinanceFile, audience: str = "public", year: int | None = None,
+                 earlier: Sequence[FinanceFile] = ()) -> list[FundLedger]:
     """One ledger per fund the audience may see, in the order the file lists the funds."""
     return [fund_ledger(finance_file, fund, audience, year, earlier)
-            for fund in finance_file.funds if fund_visible(fund, audience)]
+            for fund in finance_file.funds if shows_fund(fund, audience)]
 
 
-def year_ledgers(years: dict, year: int, audience: str = "public") -> list[FundLedger]:
+def year_ledgers(years: dict[int, FinanceFile], year: int, audience: str = "public") -> list[FundLedger]:
     """``fund_ledgers`` of one year of a community's ``years("finances")``, its openings chained
     from the earlier years on record. Every page, download and slide reads its ledgers here."""
     earlier = [years[y] for y in sorted(years) if y < year]
     return fund_ledgers(years[year], audience, year, earlier)
 
 
-def project_states(finance_file, audience: str = "public") -> list[ProjectState]:
+def project_states(finance_file: FinanceFile, audience: str = "public") -> list[ProjectState]:
     """Each project of a fund the audience sees, with what its visible lines have spent."""
     ledgers = {ledger.fund.id: ledger for ledger in fund_ledgers(finance_file, audience)}
     states = []
@@ -143,13 +140,13 @@ def project_states(finance_file, audience: str = "public") -> list[ProjectState]
     return states
 
 
-def balance_on(finance_file, fund_id: str, day) -> Decimal:
+def balance_on(finance_file: FinanceFile, fund_id: str, day: date) -> Decimal:
     """The book balance of a fund at the end of ``day``, counting every entry (the cashier's view)."""
     opening = finance_file.opening.get(fund_id, ZERO)
     return opening + sum((e.amount for e in finance_file.entries if e.fund == fund_id and e.date <= day), ZERO)
 
 
-def book_closing(finance_file, fund_id: str) -> Decimal:
+def book_closing(finance_file: FinanceFile, fund_id: str) -> Decimal:
     """The year-end book balance of a fund, counting every entry."""
     opening = finance_file.opening.get(fund_id, ZERO)
     return opening + sum((e.amount for e in finance_file.entries if e.fund == fund_id), ZERO)

@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.load.dataset import Community
-from generator.privacy.audience import visible
+from generator.privacy.audience import sees_all, visible
+from generator.records.members import Member
+from generator.records.organization import Post, Unit
 
 # Each answer below reads every unit or every member; a page asks for them once per commitment,
 # so they are worked out once per community and site and kept here (issue 11: a build's cost
@@ -21,10 +23,10 @@ _KEEP_AT_MOST = 32  # a few communities × sites × answers; a live preview relo
 
 def _once(community: Community, what: str, audience: str, work):
     """``work()`` for this community's current records and site, worked out once."""
-    records = (community.single("organization"), community.single("members"), community.single("community"))
+    records = (community.organization, community.members, community.info)
     key = (what, audience, *map(id, records))
     kept = _KEPT.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], records)):
+    if kept is not None and all(a is b for a, b in zip(kept[0], records, strict=True)):
         return kept[1]
     value = work()
     if len(_KEPT) >= _KEEP_AT_MOST:
@@ -35,7 +37,7 @@ def _once(community: Community, what: str, audience: str, work):
 
 @dataclass(frozen=True)
 class UnitNode:
-    unit: object
+    unit: Unit
     depth: int
     members: int
 
@@ -55,11 +57,11 @@ def _shown_units(community: Community, audience: str) -> dict[str, str | None]:
 
 
 def _fold_units(community: Community, audience: str) -> dict[str, str | None]:
-    org = community.single("organization")
+    org = community.organization
     units = {u.id: u for u in org.units} if org else {}
     shown = {u.id for u in visible(units.values(), audience)}
 
-    def nearest(unit_id):
+    def nearest(unit_id: str | None) -> str | None:
         seen = set()  # a cycle is reported by the references rule; here it only must not loop
         while unit_id in units and unit_id not in seen:
             if unit_id in shown:
@@ -76,19 +78,20 @@ def unit_tree(community: Community, audience: str) -> list[UnitNode]:
 
 
 def _unit_tree(community: Community, audience: str) -> list[UnitNode]:
-    units = visible(community.single("organization").units, audience)
+    org = community.organization
+    units = visible(org.units, audience) if org else []
     folded = _shown_units(community, audience)
     counts = _member_counts(community, audience)
-    children = defaultdict(list)
+    children: dict[str | None, list[Unit]] = defaultdict(list)
     for unit in units:
-        children[folded.get(unit.parent)].append(unit)
+        children[folded.get(unit.parent) if unit.parent is not None else None].append(unit)
     ordered: list[UnitNode] = []
 
-    def total(unit_id) -> int:
+    def total(unit_id: str) -> int:
         """Members of a unit and of every unit under it (a 支部 counts its 党小组)."""
         return counts.get(unit_id, 0) + sum(total(child.id) for child in children[unit_id])
 
-    def walk(parent, depth):
+    def walk(parent: str | None, depth: int) -> None:
         for unit in children[parent]:
             ordered.append(UnitNode(unit, depth, total(unit.id)))
             walk(unit.id, depth + 1)
@@ -96,36 +99,36 @@ def _unit_tree(community: Community, audience: str) -> list[UnitNode]:
     return ordered
 
 
-def _member_counts(community: Community, audience: str) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def _member_counts(community: Community, audience: str) -> dict[str | None, int]:
+    counts: dict[str | None, int] = defaultdict(int)  # None: members of no unit the site shows
     folded = _shown_units(community, audience)
     for member in _roster(community, audience):
         counts[folded.get(member.unit)] += 1
     return counts
 
 
-def roster(community: Community, audience: str) -> list:
+def roster(community: Community, audience: str) -> list[Member]:
     """Members the given site lists. A member of a members-only unit is listed under the unit
     shown above it; one with no such unit is left out (its unit would be the only thing to say)."""
     return list(_roster(community, audience))
 
 
-def _roster(community: Community, audience: str) -> tuple:
+def _roster(community: Community, audience: str) -> tuple[Member, ...]:
     return _once(community, "roster", audience, lambda: tuple(_listed(community, audience)))
 
 
-def _listed(community: Community, audience: str) -> list:
-    members = community.single("members")
+def _listed(community: Community, audience: str) -> list[Member]:
+    members = community.members
     if not members:
         return []
     folded = _shown_units(community, audience)
-    return [m for m in visible(members.members, audience) if audience == "members" or folded.get(m.unit)]
+    return [m for m in visible(members.members, audience) if sees_all(audience) or folded.get(m.unit)]
 
 
-def _roster_by_id(community: Community, audience: str) -> dict:
+def _roster_by_id(community: Community, audience: str) -> dict[str, Member]:
     """Member id -> the first member of the roster with it (as a search of the roster finds)."""
-    def index():
-        found = {}
+    def index() -> dict[str, Member]:
+        found: dict[str, Member] = {}
         for member in _roster(community, audience):
             found.setdefault(member.id, member)
         return found
@@ -145,7 +148,7 @@ SPLIT_ABOVE_BYTES = 100_000
 
 
 def estimated_bytes(community: Community) -> int:
-    org, members = community.single("organization"), community.single("members")
+    org, members = community.organization, community.members
     return (ROW_BYTES * len(members.members if members else ())
             + UNIT_BYTES * len(org.units if org else ()))
 
@@ -158,10 +161,10 @@ def is_split(community: Community) -> bool:
 class UnitPage:
     """A unit directly under a top unit, with everything below it: one page of a split roster."""
     nodes: tuple[UnitNode, ...]   # the unit first, then the units below it, in tree order
-    members: tuple                # the roster's members listed under one of these units
+    members: tuple[Member, ...]   # the roster's members listed under one of these units
 
     @property
-    def unit(self):
+    def unit(self) -> Unit:
         return self.nodes[0].unit
 
     @property
@@ -169,14 +172,14 @@ class UnitPage:
         """From the site root: organization/zb1/ (a folder of its own, so no id meets index.md)."""
         return f"organization/{self.unit.id}/"
 
-    def members_of(self, unit_id: str, folded: dict) -> list:
+    def members_of(self, unit_id: str, folded: dict) -> list[Member]:
         return [m for m in self.members if folded.get(m.unit) == unit_id]
 
 
 def unit_pages(community: Community, audience: str) -> list[UnitPage]:
     """The pages of a split roster (none when the community is not split): one per unit at
     depth 1 of the tree the site shows, so a members-only unit has none on the public site."""
-    if not is_split(community) or not community.single("organization"):
+    if not is_split(community) or not community.organization:
         return []
     groups: list[list[UnitNode]] = []
     for node in unit_tree(community, audience):
@@ -185,15 +188,15 @@ def unit_pages(community: Community, audience: str) -> list[UnitPage]:
         elif node.depth > 1:
             groups[-1].append(node)
     folded = _shown_units(community, audience)
-    pages_of: dict[str, list[int]] = defaultdict(list)  # unit id -> the pages listing its members
+    pages_of: dict[str | None, list[int]] = defaultdict(list)  # unit id -> the pages listing its members
     for number, nodes in enumerate(groups):
         for unit_id in {node.unit.id for node in nodes}:
             pages_of[unit_id].append(number)
-    listed: list[list] = [[] for _ in groups]  # one pass over the roster, in its order
+    listed: list[list[Member]] = [[] for _ in groups]  # one pass over the roster, in its order
     for member in _roster(community, audience):
         for number in pages_of.get(folded.get(member.unit), ()):
             listed[number].append(member)
-    return [UnitPage(tuple(nodes), tuple(members)) for nodes, members in zip(groups, listed)]
+    return [UnitPage(tuple(nodes), tuple(members)) for nodes, members in zip(groups, listed, strict=True)]
 
 
 def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
@@ -201,7 +204,7 @@ def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
 
     The index keeps every anchor it had before a split (units, committees, posts): an old link
     still lands on the unit, whose section links on to its page."""
-    org = community.single("organization")
+    org = community.organization
     if not org:
         return {}
     units = visible(org.units, audience)
@@ -213,20 +216,21 @@ def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
     return anchors
 
 
-def post_holders(community: Community, audience: str) -> list[tuple[object, list]]:
-    posts = visible(community.single("organization").posts, audience)
-    holders: dict[str, list] = defaultdict(list)  # one pass over the roster, in its order
+def post_holders(community: Community, audience: str) -> list[tuple[Post, list[Member]]]:
+    org = community.organization
+    posts = visible(org.posts, audience) if org else []
+    holders: dict[str, list[Member]] = defaultdict(list)  # one pass over the roster, in its order
     for member in _roster(community, audience):
         for post_id in dict.fromkeys(member.posts):  # a post written twice holds its member once
             holders[post_id].append(member)
     return [(post, list(holders.get(post.id, ()))) for post in posts]
 
 
-def by_workplace(community: Community, audience: str) -> list[tuple[str, list]]:
+def by_workplace(community: Community, audience: str) -> list[tuple[str, list[Member]]]:
     """在职报到 members grouped by where they work (双报到)."""
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[Member]] = defaultdict(list)
     for member in _roster(community, audience):
-        if member.category == "在职报到":
+        if member.category == "在职报到" and member.workplace:  # the record refuses one without
             groups[member.workplace].append(member)
     return sorted(groups.items())
 
@@ -259,13 +263,14 @@ def _unit_names(community: Community, audience: str) -> ShownUnits:
 
 
 def _names(community: Community, audience: str) -> ShownUnits:
-    org = community.single("organization")
+    org = community.organization
     if not org:
         return ShownUnits({}, {})
     names = {u.id: u.name for u in visible(org.units, audience)}
-    info = community.single("community")
+    info = community.info
     whole = info.organization.name if info else ""
-    folded = {unit_id: names.get(shown, whole) for unit_id, shown in _shown_units(community, audience).items()
+    folded = {unit_id: names.get(shown, whole) if shown is not None else whole
+              for unit_id, shown in _shown_units(community, audience).items()
               if unit_id not in names}
     return ShownUnits(names, folded)
 

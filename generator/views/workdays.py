@@ -6,12 +6,12 @@ any other year we count Monday to Friday, and ``calendar_covers`` lets callers s
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 import chinese_calendar
 
 
-@lru_cache(maxsize=None)
+@cache
 def calendar_covers(year: int) -> bool:
     try:
         chinese_calendar.is_workday(date(year, 1, 1))

@@ -13,15 +13,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
-
 from browsing import CHROMIUM, DESKTOP, LAUNCH_ARGS, Visit, new_visit
-from dangwu_testsite import SLUG, built_site, published_files, url_of
+from dangwu_testsite import SLUG, published_files, url_of
+from playwright.sync_api import Browser, sync_playwright
 
 
 @pytest.fixture(scope="session")
-def site_root(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("dangwu"))
+def site_root(tiny_site) -> Path:
+    """The tiny community's public site, shared with tests/publish (read only)."""
+    return tiny_site().out
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

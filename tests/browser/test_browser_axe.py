@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browsing import DESKTOP, PHONE, new_visit
 
 pytestmark = pytest.mark.browser
@@ -50,9 +49,11 @@ def audit(browser, base_url, pages) -> Audit:
         if care:  # 关怀模式 as a resident leaves it switched on: bigger text must still fit
             visit.context.add_init_script("localStorage.setItem('dangwu.care', '1')")
         page = visit.page()
-        page.on("response", lambda r: r.status >= 400
+        # Each handler names the page it was attached to, not the one the loop is on when it fires.
+        page.on("response", lambda r, page=page: r.status >= 400
                 and found.failed_requests.append(f"{r.status} {r.url} (from {page.url})"))
-        page.on("requestfailed", lambda r: found.failed_requests.append(f"failed {r.url} (from {page.url})"))
+        page.on("requestfailed",
+                lambda r, page=page: found.failed_requests.append(f"failed {r.url} (from {page.url})"))
         for url in pages:
             page.goto(base_url + url, wait_until="load")
             page.wait_for_load_state("networkidle")

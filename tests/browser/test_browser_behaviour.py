@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browsing import DESKTOP, PHONE
 from dangwu_testsite import OFFICE_PHONE, SUPERVISION_PHONE
 from measure import BODY_TEXT, TARGETS

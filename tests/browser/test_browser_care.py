@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from browsing import PHONE
 from measure import BODY_TEXT, CHART_LABELS, SCROLL_WIDTH
 

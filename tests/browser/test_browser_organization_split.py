@@ -14,11 +14,11 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from browsing import DESKTOP, PHONE, new_visit
+from test_browser_search import search
+
 from generator.cli import main
 from generator.views import organization as view
-from test_browser_search import search
 from tests.conftest import TINY, TODAY
 from tests.render.test_organization_split import MEMBERS, ORGANIZATION
 

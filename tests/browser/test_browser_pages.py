@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from browsing import DESKTOP, PHONE, new_visit
 from measure import SCROLL_WIDTH, TARGETS, TEXT, WIDE_TABLES
 

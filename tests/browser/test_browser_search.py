@@ -3,7 +3,6 @@ box lists the pages that mention them."""
 from __future__ import annotations
 
 import pytest
-
 from browsing import DESKTOP, PHONE
 from dangwu_testsite import BRANCH, PERSON
 

@@ -19,7 +19,6 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-
 from browsing import DESKTOP, new_visit
 from dangwu_testsite import BIN, REPO, TODAY
 

@@ -8,8 +8,8 @@ import http.server
 import threading
 
 import pytest
-
 from browsing import DESKTOP, new_visit
+
 from tests.hostile.theme_site import FIELDS, SLUG, build_hostile_site
 
 pytestmark = pytest.mark.browser

@@ -14,13 +14,13 @@ from typing import Annotated
 import pytest
 from pydantic import Field, ValidationError
 
-from tests.conftest import TODAY
 from generator.checks import load_and_check
 from generator.load.yamlfile import parse_text
-from generator.problems.messages import MissingParam
 from generator.problems import WARNING, Problem
+from generator.problems.messages import MissingParam
 from generator.records.base import Record
 from generator.records.errors import to_problems
+from tests.conftest import TODAY
 
 FINANCE = """funds:
   - id: service
@@ -247,7 +247,8 @@ def test_rules_point_at_the_field_not_the_record(write_community):
 # clerk counts (第 1 条活动的“类别”), never as a programmer's path (activities[1].kind).
 EXACT = {
     "attendance-over": "实到人数 5 多于应到人数 4：请核对。",
-    "bad-choice": "第 1 条活动的“类别”的值“开会”不在可选范围内：只能写 支部党员大会、支委会、党小组会、党课、主题党日、志愿服务、共建活动、其他。",
+    "bad-choice": ("第 1 条活动的“类别”的值“开会”不在可选范围内："
+                   "只能写 支部党员大会、支委会、党小组会、党课、主题党日、志愿服务、共建活动、其他。"),
     "bad-date": "日期“三月五日”格式不对：请写成 2026-03-05 这样的“年-月-日”（月、日都用两位）。",
     "bad-id": "编号“a 0110”不合格式：只能用英文字母、数字、短横线和下划线，如 zb1、a2026-0110。",
     "bad-money": "金额“1,000.00”格式不对：只写数字和两位小数，不加 ¥、逗号或空格，支出前加负号，如 \"1280.50\"、\"-35.00\"。",
@@ -329,3 +330,68 @@ def test_exact_chinese_message(write_community, code):
     messages = [p.message() for p in problems_for(write_community, file, content)
                 if (p.code, p.line, p.col) == (code, line, col)]
     assert messages[:1] == [EXACT[code]]
+
+
+# --- every emitter gives its message every param it names --------------------------------------
+
+GENERATOR = Path(__file__).parents[2] / "generator"
+# How a code reaches a Problem besides Problem("code", …, params={…}), and the params each adds:
+# import_rows' Row.problem(name, "code", **params) and import_headers' CellError("code", **params)
+# (a cell's problem always names its column).
+HELPERS = {"problem": {"column"}, "CellError": {"column"}}
+
+
+def _all_messages() -> dict[str, tuple[str, str]]:
+    """The table once every module that registers codes with ``messages.add`` is imported."""
+    import importlib
+    import pkgutil
+
+    import generator
+    from generator.problems.messages import MESSAGES
+
+    for module in pkgutil.walk_packages(generator.__path__, "generator."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    return MESSAGES
+
+
+def _literal_emitters():
+    """(code, the params it gives, file:line) of every call that names its code literally."""
+    import ast
+
+    for path in sorted(GENERATOR.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", None) or getattr(name, "attr", None)
+            if not isinstance(node, ast.Call) or name not in {"Problem", *HELPERS}:
+                continue
+            first = node.args[1:2] if name == "problem" else node.args[:1]  # Row.problem(column, code, …)
+            codes = [a.value for a in first if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if not codes or "-" not in codes[0]:
+                continue
+            keywords = {k.arg: k.value for k in node.keywords}
+            given = set(HELPERS.get(name, set())) | {k for k in keywords if k not in {None, "params", "severity", "path"}}
+            params = keywords.get("params")
+            if isinstance(params, ast.Dict):
+                given |= {k.value for k in params.keys if isinstance(k, ast.Constant)}
+                if any(k is None for k in params.keys):  # {**other, …}: what it unpacks is not known here
+                    continue
+            elif params is not None:
+                continue
+            yield codes[0], given, f"{path.relative_to(GENERATOR.parent)}:{node.lineno}"
+
+
+def test_every_emitter_gives_its_message_every_param():
+    # A clerk must never read “？” (or a raw “{date}”) because a rule forgot a param.
+    table = _all_messages()
+    emitters = list(_literal_emitters())
+    assert len(emitters) > 50
+    for code, given, where in emitters:
+        assert code in table, f"{where}: {code} has no message"
+        for lang in ("zh", "en"):
+            try:
+                text = Problem(code, "f.yml", 1, 1, params={k: "值" for k in given}).message(lang)
+            except MissingParam as exc:
+                pytest.fail(f"{where}: {exc}")
+            assert "{" not in text, where
+

@@ -68,7 +68,7 @@ def test_kinds_must_be_kinds_of_the_source(tmp_path):
 def test_duplicate_item_ids_are_reported(tmp_path):
     twice = CATALOG + CATALOG.replace("items:\n", "")
     [problem] = _found(_data(tmp_path, twice), "duplicate-id", date(2026, 9, 30))
-    assert (problem.line, problem.message()) == (8, "公开事项编号“jingfei”重复（第一次在 {}:2）：请换一个未用过的编号。".format(problem.file))
+    assert (problem.line, problem.message()) == (8, f"公开事项编号“jingfei”重复（第一次在 {problem.file}:2）：请换一个未用过的编号。")
 
 
 def test_a_period_on_an_item_that_is_not_periodic_is_an_error(tmp_path):

@@ -2,8 +2,7 @@
 from datetime import date
 from pathlib import Path
 
-from generator.checks import RULES, load_and_check
-from generator.checks import cadence, catalog, commitments, ledger, notices
+from generator.checks import RULES, cadence, catalog, commitments, ledger, load_and_check, notices
 
 TINY = Path(__file__).parents[1] / "fixtures" / "tiny"
 

@@ -15,8 +15,8 @@ import yaml
 from generator.checks import load_and_check
 from generator.checks.markdown import EXTERNAL, _converter, _elements, removed
 from generator.checks.markdown_fields import refs
-from generator.render.sanitize import render_markdown
 from generator.cli import main
+from generator.render.sanitize import render_markdown
 from tests.conftest import TODAY, replace_in
 from tests.publish.test_build import build
 
@@ -181,7 +181,8 @@ def test_a_link_only_the_output_can_judge_is_refused_naming_the_record(write_com
     out.parent.mkdir()
     result = build(data, out)
     assert result.returncode == 1
-    assert f"communities/xiaoyuan/{ACTIVITIES}:9: 输出文件 activities/2026/index.html 的链接" in result.stdout, result.stdout
+    said = f"communities/xiaoyuan/{ACTIVITIES}:9:0: output-broken-link 输出文件 activities/2026/index.html 的链接"
+    assert said in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("case, edit, file, line, words, gone", REMOVED, ids=[r[0] for r in REMOVED])

@@ -223,8 +223,8 @@ def test_dates_that_are_not_dates(cell, code):
 
 
 def test_every_import_message_renders_in_both_languages():
-    from generator.problems import Problem
     import generator.clerk.importer  # noqa: F401  (registers the codes)
+    from generator.problems import Problem
 
     params = {"column": "支出", "value": "x", "year": "2026", "what": "党组织", "known": "zb", "file": "f",
               "index": "1", "voucher": "记-1", "date": "2026-03-05", "title": "t", "id": "a1", "name": "张三",

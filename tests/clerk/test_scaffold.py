@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.cli import main
 from generator.clerk.yamledit import CannotAppend, append_items
+from generator.cli import main
 from tests.conftest import TODAY
 
 SLUG = "xiaoyuan"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pydantic_core import PydanticCustomError
 
-from generator.cli import parser
-from generator.records import FILE_KINDS
-from generator.records.base import MONEY_RE, parse_money
 from generator.clerk.schema import DEFAULT_OUT, data_globs, schema_for, schema_name, write_schemas
+from generator.cli import parser
+from generator.records.base import MONEY_RE, parse_money
+from generator.records.kinds import BY_NAME
 
 REPO = Path(__file__).parents[2]
 COMMITTED = REPO / "generator" / "clerk" / "schemas"
@@ -52,7 +52,7 @@ def test_the_schema_folder_is_tracked_not_ignored():
     assert result.returncode == 1  # 1: not ignored
 
 
-@pytest.mark.parametrize("kind", sorted(FILE_KINDS))
+@pytest.mark.parametrize("kind", sorted(BY_NAME))
 def test_every_field_is_described_in_chinese(kind):
     fields = list(every_property(schema_for(kind)))
     assert fields
@@ -98,8 +98,8 @@ def test_a_count_or_year_may_be_unquoted_in_the_editor():
 def test_vscode_maps_every_file_kind_to_its_schema():
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    assert set(mapping) == {f"./generator/clerk/schemas/{schema_name(kind)}" for kind in FILE_KINDS}
-    for kind in FILE_KINDS:
+    assert set(mapping) == {f"./generator/clerk/schemas/{schema_name(kind)}" for kind in BY_NAME}
+    for kind in BY_NAME:
         globs = mapping[f"./generator/clerk/schemas/{schema_name(kind)}"]
         assert data_globs(kind)[0] in globs
         assert (REPO / "generator" / "clerk" / "schemas" / schema_name(kind)).is_file()

@@ -63,7 +63,7 @@ def test_residents_short_names_of_units_lead_to_the_unit():
 
 def test_traditional_characters_fold_to_the_sites_simplified_ones():
     pairs = search_index.folding(["党费缴纳"])
-    table = dict(zip(pairs[::2], pairs[1::2]))
+    table = dict(zip(pairs[::2], pairs[1::2], strict=True))
     assert table["黨"] == "党" and table["費"] == "费" and table["繳"] == "缴"
     assert "務" not in table   # 务 is not on this site
 

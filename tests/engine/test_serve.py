@@ -222,8 +222,8 @@ def test_the_preview_parses_again_only_the_files_a_save_changed(write_community)
     with reusing(cache):
         after, problems = load_community(root)
     assert not [p for p in problems if p.severity == "error"]
-    assert after.single("organization") is before.single("organization")  # unchanged: not parsed again
-    assert [a.title for a in after.years("activities")[2026].activities if a.id == "a2026-0305"] == ["学雷锋理发"]
+    assert after.organization is before.organization  # unchanged: not parsed again
+    assert [a.title for a in after.activities[2026].activities if a.id == "a2026-0305"] == ["学雷锋理发"]
     assert set(after.sources) == set(before.sources)  # every file's places are still known to the checks
     fresh, _ = load_community(root)  # outside the block nothing is reused
-    assert fresh.single("organization") is not after.single("organization")
+    assert fresh.organization is not after.organization

@@ -22,7 +22,7 @@ HANGUL_FILLER = "\u3164"
 
 def id_check(first17: str) -> str:
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights, strict=True)) % 11]
 
 
 def make_id(birth: str = "19800101", sequence: str = "123", region: str = "999999") -> str:
@@ -76,7 +76,7 @@ CN_DIGITS = "〇一二三四五六七八九"
 
 
 def _numerals(number: str, zero: str = "〇", one: str = "一") -> str:
-    table = {**dict(zip("0123456789", CN_DIGITS)), "0": zero, "1": one}
+    table = {**dict(zip("0123456789", CN_DIGITS, strict=True)), "0": zero, "1": one}
     return "".join(table.get(c, c) for c in number)
 
 

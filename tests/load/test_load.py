@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY
 from generator.checks import load_and_check
 from generator.load.dataset import load_community
 from generator.load.yamlfile import Plain, parse_text
-from generator.records import FILE_KINDS
 from generator.records.errors import to_problems
+from generator.records.kinds import BY_NAME
+from tests.conftest import TODAY
 
 
 def parsed(text: str):
@@ -29,7 +29,7 @@ def validated(kind: str, text: str) -> list[tuple]:
     """(code, line, col, path) of every problem in ``text`` read as a file of ``kind``."""
     loaded, problems = parse_text(text, f"{kind}.yml")
     assert problems == []
-    model = FILE_KINDS[kind]
+    model = BY_NAME[kind].model
     try:
         model.model_validate(loaded.data)
     except Exception as exc:  # a ValidationError: turned into problems below
@@ -70,7 +70,7 @@ def test_typed_text_survives_into_the_records(write_community):
     data = write_community({"community.yml": text})
     community, problems = load_community(data / "communities" / "xiaoyuan")
     assert problems == []
-    record = community.single("community")
+    record = community.info
     assert record.office.phone == "04711234567"
     assert record.hours[0].time == "1:30"
 
@@ -122,7 +122,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_fine(write_community):
     data = write_community({"activities/2026.yml": text.encode("utf-8")})
     community, problems = load_community(data / "communities" / "xiaoyuan")
     assert problems == []
-    assert community.years("activities")[2026].activities[0].src[1:] == (2, 5)
+    assert community.activities[2026].activities[0].src[1:] == (2, 5)
 
 
 @pytest.mark.parametrize("text, place, words", [
@@ -213,7 +213,7 @@ ENTRY = ("funds: [{id: s, name: 经费}]\nentries:\n  - date: 2026-03-05\n    fu
 @pytest.mark.parametrize("key, meant", [("summery", "summary"), ("Summary", "summary"), ("摘要", "summary")])
 def test_an_unknown_field_suggests_the_closest_known_name(key, meant):
     loaded, _ = parse_text(ENTRY.replace("{key}", key), "f.yml")
-    model = FILE_KINDS["finances"]
+    model = BY_NAME["finances"].model
     with pytest.raises(Exception) as caught:
         model.model_validate(loaded.data)
     problems = [p for p in to_problems(caught.value, loaded, model) if p.code == "unknown-field"]
@@ -226,7 +226,7 @@ def test_a_chinese_label_close_to_a_field_label_is_suggested():
     # An activity's summary is labelled 内容摘要; a clerk writing 摘要 meant it.
     text = ACTIVITY.format("2026-01-10") + "    摘要: 清理楼道\n"
     loaded, _ = parse_text(text, "f.yml")
-    model = FILE_KINDS["activities"]
+    model = BY_NAME["activities"].model
     with pytest.raises(Exception) as caught:
         model.model_validate(loaded.data)
     [problem] = to_problems(caught.value, loaded, model)
@@ -237,7 +237,7 @@ def test_a_missing_field_is_labelled_for_its_own_record():
     # "name" is 姓名 for a committee member but 名称/岗位名称 elsewhere in the same file.
     text = "units:\n  - id: zb\n    name: 支部\n    kind: 党支部\n    committee:\n      - role: 书记\n"
     loaded, _ = parse_text(text, "f.yml")
-    model = FILE_KINDS["organization"]
+    model = BY_NAME["organization"].model
     with pytest.raises(Exception) as caught:
         model.model_validate(loaded.data)
     [problem] = to_problems(caught.value, loaded, model)
@@ -281,7 +281,7 @@ def test_a_year_file_named_with_full_width_digits_is_refused(write_community):
 
 def test_records_know_where_each_field_is_written(write_community):
     community, _ = load_community(write_community() / "communities" / "xiaoyuan")
-    entry = community.years("finances")[2026].entries[1]
+    entry = community.finances[2026].entries[1]
     file = entry.src[0]
     assert file.endswith(str(Path("xiaoyuan", "finances", "2026.yml")))
     assert entry.src == (file, 18, 5)

@@ -6,7 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from generator.load.yamlfile import Plain, parse_text

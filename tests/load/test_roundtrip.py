@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
-
 from generator.load.yamlfile import parse_text
 from generator.records.activities import ActivitiesFile, Activity, ActivityKind, Attendance
 from generator.records.finances import Entry, FinanceFile, Fund
@@ -141,7 +141,7 @@ def ledger_entries(root: Path, year: int) -> dict[str, list[dict]]:
     from generator.views.ledger import fund_ledger
 
     community, problems = load_community(root)
-    finance = community.years("finances")[year]
+    finance = community.finances[year]
     return {fund.id: [line.entry.model_dump() for line in fund_ledger(finance, fund, "members", year).lines]
             for fund in finance.funds}
 
@@ -178,4 +178,4 @@ def load_community_funds(root: Path, year: int):
     from generator.load.dataset import load_community
 
     community, _ = load_community(root)
-    return community.years("finances")[year].funds
+    return community.finances[year].funds

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.conftest import TINY, TODAY
-from tests.hostile.corpus import NUMBERS, fill, load
 from generator.checks import load_and_check, personal_data
 from generator.cli import main
 from generator.load.dataset import community_dirs, load_community
 from generator.privacy.guard import scan_output
+from tests.conftest import TINY, TODAY
+from tests.hostile.corpus import NUMBERS, fill, load
 
 REPO = Path(__file__).parents[2]
 XIAOYUAN = TINY / "communities" / "xiaoyuan"
@@ -122,7 +122,7 @@ def test_exact_messages(code, zh):
     kind = code.removeprefix("personal-")
     number = {"id-number": NUMBERS["ID"], "mobile": NUMBERS["MOBILE"], "bank-card": NUMBERS["CARD"]}[kind]
     community, _ = load_community(XIAOYUAN)
-    loaded = next(l for n, l in community.sources.items() if n.endswith("notices/2026.yml"))
+    loaded = next(source for name, source in community.sources.items() if name.endswith("notices/2026.yml"))
     loaded.data["notices"][0]["body"] = f"见 {number}"
     [problem] = personal_data.check(community, TODAY)
     assert (problem.code, problem.message()) == (code, zh)

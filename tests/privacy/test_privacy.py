@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.hostile.corpus import NUMBERS, SPELLINGS, expected_digits, fill, load, make_id
 from generator.privacy.detect import find_personal_data, literal_markdown, mask_name, phone_digits
+from tests.hostile.corpus import NUMBERS, SPELLINGS, expected_digits, fill, load, make_id
 
 CORPUS = load("personal_data.yml")
 

@@ -20,14 +20,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.load.dataset import load_community
-from generator.render.pages.context import PageContext
+from generator.privacy.audience import fund_audience, namer
 from generator.records.finances import FinanceFile
+from generator.render.pages.context import PageContext
 from generator.views.ledger import year_ledgers
 from generator.views.organization import roster, unit_tree
-from generator.privacy.audience import namer
 from tests.conftest import TINY, TODAY
 from tests.publish.test_build import all_text, build
 
@@ -110,7 +111,7 @@ def _hidden(years: dict) -> list[tuple[int, int, Decimal]]:
     for year, ledger_file in years.items():
         funds = {f.id: f for f in ledger_file.funds}
         for position, e in enumerate(ledger_file.entries):
-            if (e.audience or funds[e.fund].published_to) == "members":
+            if (e.audience or fund_audience(funds[e.fund].name, funds[e.fund].audience)) == "members":
                 found.append((year, position, e.amount))
     return found
 
@@ -168,7 +169,7 @@ def test_members_see_the_book_opening():
 HIDDEN_AMOUNT = "4321.09"  # a members-only spending of 2025; no public figure may show it or differ by it
 MARK = {"unit": "QZYunit", "committee": "QZY委员", "notice_person": "QZY对象", "poster": "QZY岗人"}
 
-FINANCE_2025 = f"""funds:
+FINANCE_2025 = """funds:
   - id: service
     name: 党组织服务群众经费
   - id: dues

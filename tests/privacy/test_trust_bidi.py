@@ -11,10 +11,10 @@ import sys
 
 import markdown
 
-from tests.conftest import TINY, TODAY
-from tests.hostile.corpus import NUMBERS, PDF, RLO, fill
 from generator.cli import main
 from generator.privacy.guard import scan_output
+from tests.conftest import TINY, TODAY
+from tests.hostile.corpus import NUMBERS, PDF, RLO, fill
 
 ID_BACKWARDS = RLO + NUMBERS["ID"][::-1] + PDF  # shown as the ID number itself
 MOBILE_BACKWARDS = RLO + NUMBERS["MOBILE"][::-1] + PDF

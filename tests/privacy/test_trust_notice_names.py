@@ -186,7 +186,7 @@ def test_the_public_masking_follows_the_community_rule(tmp_path):
 
 
 def test_a_notice_is_shown_as_written_exactly_while_it_runs(community):
-    notices = community.years("notices")[2026].notices
+    notices = community.notices[2026].notices
     ended, running = notices[0], notices[1]
     masked = as_shown(ended, TODAY, lambda n: n[0] + "*")
     assert masked.title == "关于拟接收周*、孙*同志为预备党员的公示"

@@ -1,7 +1,6 @@
 """`dangwu build` end to end on the tiny community: the HTML a resident gets, and publishing safety."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -10,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY, TODAY, replace_in
+from tests.conftest import BUILD_ENV, TINY, TODAY, build_site, replace_in, tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000"}
+ENV = BUILD_ENV
+build = build_site  # the tests of other stages import it from here
 
 
 def dangwu(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -21,29 +21,16 @@ def dangwu(*args, cwd=None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=ENV)
 
 
-def build(data: Path, out: Path, *extra) -> subprocess.CompletedProcess:
-    return dangwu("build", data, "--out", out, "--today", "2026-11-23", *extra, cwd=out.parent)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+@pytest.fixture(scope="module")
+def built(tiny_site) -> Path:
+    """The public site of the unchanged tiny community, shared with the whole session: read only."""
+    return tiny_site().out
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("build")
-    result = build(TINY, work / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return work / "site"
-
-
-@pytest.fixture(scope="module")
-def members_site(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("members")
-    result = build(TINY, work / "site-members", "--audience", "members")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return work / "site-members"
+def members_site(tiny_site) -> Path:
+    """The members' site of the unchanged tiny community, shared with the whole session: read only."""
+    return tiny_site("members").out
 
 
 def page(site: Path, rel: str) -> str:
@@ -51,8 +38,9 @@ def page(site: Path, rel: str) -> str:
 
 
 def all_text(site: Path) -> str:
+    text_files = {".html", ".json", ".xml", ".js", ".csv", ".txt", ".svg"}
     return "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                     for p in sorted(site.rglob("*")) if p.is_file() and p.suffix in {".html", ".json", ".xml", ".js", ".csv", ".txt", ".svg"})
+                     for p in sorted(site.rglob("*")) if p.is_file() and p.suffix in text_files)
 
 
 def test_build_publishes_every_page_and_the_portal(built):
@@ -129,18 +117,15 @@ def test_bad_records_build_nothing_and_keep_the_published_site(tmp_path, write_c
     assert "未更新" in (out / "index.html").read_text(encoding="utf-8")  # the street office sees it
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
-    first.parent.mkdir(), second.parent.mkdir()
-    assert build(TINY, first).returncode == 0
-    assert build(TINY, second).returncode == 0
-    assert tree_digest(first / "xiaoyuan") == tree_digest(second / "xiaoyuan")
-    assert (first / "index.html").read_bytes() == (second / "index.html").read_bytes()
+def test_two_builds_are_byte_identical(tmp_path, built):
+    again = tmp_path / "site"
+    assert build(TINY, again).returncode == 0
+    assert tree_digest(built / "xiaoyuan") == tree_digest(again / "xiaoyuan")
+    assert (built / "index.html").read_bytes() == (again / "index.html").read_bytes()
 
 
-def test_verify_catches_a_one_byte_edit(tmp_path):
-    out = tmp_path / "site"
-    assert build(TINY, out).returncode == 0
+def test_verify_catches_a_one_byte_edit(tmp_path, tiny_site):
+    out = tiny_site().copy_to(tmp_path / "site")  # the edit below must not reach the shared site
     site = out / "xiaoyuan"
     assert dangwu("verify", site).returncode == 0
     target = (site / "organization/index.html").resolve()
@@ -188,9 +173,8 @@ def test_a_killed_build_leaves_the_site_unchanged(tmp_path, write_community):
         {k: v for k, v in before.items() if not k.startswith(".cache/")}
 
 
-def test_build_prints_a_line_per_community(tmp_path):
-    result = build(TINY, tmp_path / "site")
-    assert "[1/1] xiaoyuan 小园社区：完成" in result.stdout
+def test_build_prints_a_line_per_community(tiny_site):
+    assert "[1/1] xiaoyuan 小园社区：完成" in tiny_site().printed
 
 
 def test_unknown_community_is_refused(tmp_path):
@@ -202,16 +186,17 @@ def test_unknown_community_is_refused(tmp_path):
 def test_preview_pages_are_written_only_when_changed(tmp_path, monkeypatch):
     """The preview (dangwu serve --community) re-renders into build/<slug>/docs on every edit;
     an unchanged page keeps its time, so MkDocs' watcher reloads only on real changes."""
-    from generator.pipeline.community import render_docs
     from generator.load.dataset import load_community
+    from generator.pipeline.community import build_dir_for, render_docs
 
     monkeypatch.chdir(tmp_path)
     community, _ = load_community(TINY / "communities" / "xiaoyuan")
-    render_docs(community, TODAY, "public")
+    root = build_dir_for(tmp_path / "build", "xiaoyuan", "public")
+    render_docs(community, TODAY, "public", root)
     docs = tmp_path / "build" / "xiaoyuan" / "docs"
     times = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     assert len(times) > 10
-    render_docs(community, TODAY, "public")
+    render_docs(community, TODAY, "public", root)
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == times
 
 

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.publish.manifest import (
-    Difference, ManifestError, build_manifest, verify, write_manifest,
+    Difference,
+    ManifestError,
+    build_manifest,
+    verify,
+    write_manifest,
 )
 
 FILES = {

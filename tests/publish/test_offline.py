@@ -1,7 +1,7 @@
 """Nothing in the built site makes a browser load from another origin.
 
-Scans every published .html, .css and .js file of the site the browser tests use (built by
-`dangwu build` of the tiny fixture; see tests/browser/dangwu_testsite.py):
+Scans every published .html, .css and .js file of the site the browser tests use (the tiny
+fixture built once per session: ``tiny_site`` in tests/conftest.py):
 resources (src/href/srcset/… of any tag but <a>), CSS url() and @import, inline scripts and
 styles. <a href> may leave the site only inside a page's content, where a clerk wrote the link;
 the theme (header, navigation, footer) links nowhere outside. Material's JavaScript carries a few
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "browser"))
-from dangwu_testsite import built_site, published_files  # noqa: E402
+from dangwu_testsite import published_files  # noqa: E402
 
 # Absolute (scheme://) and protocol-relative (//host) URLs; data:, tel:, mailto: and relative
 # URLs load nothing from elsewhere.
@@ -43,8 +43,8 @@ JS_COMMENTS = re.compile(r"/\*.*?\*/|^\s*//[^\n]*", re.S | re.M)   # licence not
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory.mktemp("dangwu-offline"))
+def site(tiny_site) -> Path:
+    return tiny_site().out
 
 
 @pytest.fixture(scope="module")

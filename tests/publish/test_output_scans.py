@@ -3,8 +3,8 @@ what they report is unchanged: the guard finds a number however much other text 
 and the offline scan and the link check find the same things when they share their parse."""
 from __future__ import annotations
 
-from generator.publish import html_scan, links, offline
 from generator.privacy.guard import scan_text
+from generator.publish import html_scan, links, offline
 
 FILLER = "<p>2026年3月5日 12:30 活动 共12人，经费 1280.50 元；编号 2026-0011-0023。</p>\n" * 400
 

@@ -210,15 +210,16 @@ def site_text(site: Path) -> str:
 def test_a_preview_rendered_during_a_build_does_not_leak_into_it(tmp_path, monkeypatch, capsys):
     """`dangwu serve --community` re-renders its pages while a build of the same working folder
     runs: the build must publish its own records only."""
-    from generator.pipeline import community as build
     from generator.load.dataset import load_community
+    from generator.pipeline import community as build
 
     datas = two_datas(tmp_path)
     other, _ = load_community(datas["乙乙乙"] / COMMUNITY)
     real_build = build.engine.build
 
     def build_while_previewing(config_path):
-        build.render_docs(other, build.date(2026, 11, 23), "public")  # what the preview writes
+        preview = build.build_dir_for(tmp_path / "build", "xiaoyuan", "public")  # the default --work
+        build.render_docs(other, build.date(2026, 11, 23), "public", preview)  # what the preview writes
         return real_build(config_path)
 
     monkeypatch.chdir(tmp_path)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.publish import csp, csp_allowlist
 from tests.conftest import TINY
 from tests.hostile.theme_site import FIELDS, SLUG, build_hostile_site
-from generator.publish import csp, csp_allowlist
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import typing
 import pytest
 from pydantic import BaseModel
 
+from generator import cli
+from generator.records.base import Url
+from generator.records.kinds import BY_NAME
 from tests.conftest import TINY
 from tests.hostile.corpus import load
-from generator import cli
-from generator.records import FILE_KINDS
-from generator.records.base import Url
 
 URLS = load("theme.yml")["urls"]
 COMMUNITY = (TINY / "communities" / "xiaoyuan" / "community.yml").read_text(encoding="utf-8")
@@ -81,7 +81,7 @@ def _walk(annotation):
 
 def test_every_address_field_of_every_record_is_a_url():
     seen: set = set()
-    fields = [f for model in FILE_KINDS.values() for f in _url_fields(model, seen)]
+    fields = [f for kind in BY_NAME.values() for f in _url_fields(kind.model, seen)]
     assert fields == ["CommunityFile.base_url"], "a new address field? give it the Url type"
-    annotation = FILE_KINDS["community"].model_fields["base_url"].annotation
+    annotation = BY_NAME["community"].model.model_fields["base_url"].annotation
     assert Url in typing.get_args(annotation)

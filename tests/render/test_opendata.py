@@ -18,23 +18,23 @@ import sys
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from generator.pipeline.community import allowed_phones
 from generator.checks import load_and_check
+from generator.pipeline.community import allowed_phones
+from generator.privacy import guard
+from generator.records.finances import FinanceFile
 from generator.render.opendata import download_files, write_downloads, write_street_feed
 from generator.render.opendata.feed import rebase
 from generator.render.pages.context import PageContext
 from generator.render.pages.site import render_site
-from generator.privacy import guard
-from generator.records.finances import FinanceFile
 from tests.conftest import TINY, TODAY
 from tests.privacy.test_audience import MARKERS, planted_files
-from tests.publish.test_build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data"
@@ -43,7 +43,7 @@ MONEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=None)  # records are frozen: load each community once
+@cache  # records are frozen: load each community once
 def community(data_dir: Path = TINY, slug: str | None = None):
     communities, problems = load_and_check(data_dir, [slug] if slug else None, TODAY)
     assert not [p for p in problems if p.severity == "error"], [p.as_text() for p in problems]
@@ -95,7 +95,7 @@ def test_no_personal_number_in_any_download(tmp_path):
     c = community(SAMPLES, "hepingli")
     for audience in ("public", "members"):
         write_downloads(tmp_path / audience, PageContext(c, TODAY, audience))
-        assert guard.scan_output(tmp_path / audience, allowed_phones(c.single("community"))) == []
+        assert guard.scan_output(tmp_path / audience, allowed_phones(c.info)) == []
 
 
 # --- members-only records and masked names ---------------------------------------------------------
@@ -212,7 +212,7 @@ def test_published_finance_totals_are_the_sum_of_published_lines(rows, opening):
     finances = FinanceFile.model_validate({
         "funds": [{"id": "service", "name": "服务群众经费"}, {"id": "dues", "name": "党费"}],
         "opening": {"service": f"{Decimal(opening) / 100:.2f}"}, "entries": entries})
-    c = dataclasses.replace(base, files={**base.files, "finances": {2026: finances}})
+    c = dataclasses.replace(base, finances={2026: finances})
     from generator.render.opendata import finances as finance_data
 
     for audience in ("public", "members"):
@@ -308,7 +308,7 @@ def test_a_control_character_in_a_record_does_not_break_the_feed(write_community
     text = (TINY / "communities/xiaoyuan/activities/2026.yml").read_text(encoding="utf-8")
     data = write_community({"activities/2026.yml": text.replace("title: 学雷锋义诊", 'title: "学雷锋\\v义诊"')})
     c = community(data)
-    assert "\v" in c.years("activities")[2026].activities[1].title
+    assert "\v" in c.activities[2026].activities[1].title
     titles = [e.findtext(f"{A}title") for e in entries_of(downloads(tmp_path / "out", PageContext(c, TODAY, "public"))["feed.xml"])]
     assert "学雷锋义诊" in titles
 
@@ -372,10 +372,8 @@ def test_two_runs_write_identical_bytes(tmp_path):
 # --- wired into the build -------------------------------------------------------------------------
 
 
-def test_build_publishes_the_downloads_page_the_files_and_the_street_feed(tmp_path):
-    result = build(TINY, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+def test_build_publishes_the_downloads_page_the_files_and_the_street_feed(tiny_site):
+    site = tiny_site().out
     html = (site / "xiaoyuan" / "downloads" / "index.html").read_text(encoding="utf-8")
     manifest = (site / "xiaoyuan" / "manifest.json").read_text(encoding="utf-8")
     for name in ("finances-2026.csv", "organization.json", "feed.xml"):

@@ -21,11 +21,11 @@ import yaml
 
 from bench import synth
 from generator.load.dataset import load_community
+from generator.privacy.audience import visible
 from generator.render.pages import commitments, finances
 from generator.render.pages.context import PageContext
 from generator.views import commitments as view
 from generator.views.ledger import year_ledgers
-from generator.privacy.audience import visible
 
 LIMIT = 150 * 1024
 FRAME = 24 * 1024  # Material's header, navigation and footer around the content
@@ -56,7 +56,7 @@ def test_every_commitments_and_finances_page_fits_in_150_kb(big):
 
 def test_every_commitment_keeps_its_anchor_and_its_record_on_a_unit_page(big):
     community, pages = big
-    for year, yearfile in community.years("commitments").items():
+    for year, yearfile in community.commitments.items():
         assert view.is_split(community, year)
         index = pages[f"commitments/{year}.md"]
         shown = visible(yearfile.commitments, "public")
@@ -76,7 +76,7 @@ def test_every_commitment_keeps_its_anchor_and_its_record_on_a_unit_page(big):
 def test_a_split_year_keeps_the_roll_up_the_unit_table_and_the_overdue_counts(big):
     community, pages = big
     index = pages["commitments/2025.md"]
-    shown = visible(community.years("commitments")[2025].commitments, "public")
+    shown = visible(community.commitments[2025].commitments, "public")
     overdue = [c for c in shown if commitments.commitment_state(c, TODAY).status == "已逾期"]
     assert re.search(rf'<span class="dw-figure__value">{len(shown)}</span><span class="dw-figure__label">项承诺',
                      index)
@@ -93,9 +93,9 @@ def _money(text: str) -> Decimal:
 
 def test_the_ledger_rows_add_up_to_the_printed_totals_and_balances(big):
     community, pages = big
-    for year in community.years("finances"):
+    for year in community.finances:
         page = pages[f"finances/{year}.md"]
-        for ledger in year_ledgers(community.years("finances"), year, "public"):
+        for ledger in year_ledgers(community.finances, year, "public"):
             start = page.index(f'<h2 id="{ledger.fund.id}">')
             table = page[page.index('<table class="dw-table dw-ledger', start):]
             table = table[:table.index("</table>")]

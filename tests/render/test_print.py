@@ -16,9 +16,9 @@ import pytest
 import zxingcpp
 
 from generator.checks import load_and_check
+from generator.privacy import guard
 from generator.render.pages.context import PageContext
 from generator.render.printing import write_sheets
-from generator.privacy import guard
 from tests.conftest import TODAY, edited_tiny, replace_in
 from tests.publish.test_build import build, dangwu
 
@@ -364,7 +364,7 @@ def test_a_failing_pdf_fails_the_build_and_publishes_nothing(data, tmp_path, mon
     monkeypatch.setattr(render, "pdf_bytes", failure)
     code, said = build_here(data, tmp_path / "site", capsys)
     assert code == 1
-    assert "[xiaoyuan] 公开栏的打印版 PDF 没有生成（组织概况和班子分工、2026年公开承诺践诺情况、" in said
+    assert "[xiaoyuan] print-sheets-failed 公开栏的打印版 PDF 没有生成（组织概况和班子分工、2026年公开承诺践诺情况、" in said
     assert f"：{reason}。为免张贴的公开栏缺页或过期，这个社区这次没有发布。" in said
     assert "xiaoyuan 小园社区：失败" in said
     assert not (tmp_path / "site" / "xiaoyuan").exists()

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.hostile.corpus import load
 from generator.render.sanitize import render_markdown
+from tests.hostile.corpus import load
 
 CASES = load("markdown.yml")
 ALLOWED = {

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.load.dataset import load_community
-from generator.views.history import ADDED, CHANGED, REMOVED, diff_file, match_entries
-from generator.views.history_text import Wording
 from generator.render.pages import changes
 from generator.render.pages.context import PageContext
+from generator.views.history import ADDED, CHANGED, REMOVED, diff_file, match_entries
+from generator.views.history_text import Wording
 from tests.conftest import TODAY
 
 SLUG = "xiaoyuan"
@@ -107,7 +107,7 @@ def test_the_public_page_leaves_out_members_only_records_and_masks_names(three_c
 
 
 def test_last_changed_is_the_day_a_shown_record_of_that_file_changed(three_commits):
-    public, members = context(three_commits), context(three_commits, "members")
+    public = context(three_commits)
     assert changes.last_changed(public, "notices", 2026) == date(2026, 3, 9)
     assert changes.last_changed(public, "finances", 2026) == date(2026, 3, 6)
     assert changes.last_changed(public, "partners") == date(2026, 3, 1)

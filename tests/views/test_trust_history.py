@@ -220,7 +220,8 @@ def test_a_ledger_line_or_record_hidden_later_is_not_named_by_its_past(hostile_r
     edit(ledger, "    summary: 七一走访慰问老党员\n", "    summary: 七一走访慰问老党员\n    audience: members\n")
     commit(data, "改为党内", "2026-11-23T10:00:00+08:00")
     activities = hostile_repo / "activities" / "2026.yml"
-    edit(activities, "    title: 三月党员谈心谈话\n    audience: members\n", "    title: 三月党员谈心谈话\n    audience: members\n    location: 书记办公室\n")
+    edit(activities, "    title: 三月党员谈心谈话\n    audience: members\n",
+         "    title: 三月党员谈心谈话\n    audience: members\n    location: 书记办公室\n")
     commit(data, "补地点", "2026-11-23T11:00:00+08:00")
     text = activities.read_text(encoding="utf-8")
     assert text.endswith("    location: 书记办公室\n")  # the activity is the file's last record

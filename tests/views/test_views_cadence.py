@@ -3,7 +3,6 @@ from datetime import date
 
 from generator.load.dataset import load_community
 from generator.views.cadence import cadence
-
 from tests.conftest import edited_tiny
 
 

@@ -20,7 +20,7 @@ def community():
 
 @pytest.fixture(scope="module")
 def commitments(community):
-    return community.years("commitments")[2026].commitments  # c2026-01 by zb, c2026-02 by m003
+    return community.commitments[2026].commitments  # c2026-01 by zb, c2026-02 by m003
 
 
 def test_status_follows_the_latest_review_up_to_the_day(commitments):

@@ -4,9 +4,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.load.dataset import load_community
+from generator.privacy.audience import fund_audience
 from generator.records.finances import FinanceFile
 from generator.views.ledger import fund_ledgers, project_states
 
@@ -17,7 +19,7 @@ TINY = Path(__file__).parents[1] / "fixtures" / "tiny" / "communities" / "xiaoyu
 def finances():
     community, problems = load_community(TINY)
     assert not problems
-    return community.years("finances")[2026]
+    return community.finances[2026]
 
 
 def test_public_ledger_of_the_tiny_community(finances):
@@ -115,7 +117,7 @@ def finance_files(draw):
 
 
 def _is_members_only(entry, fund) -> bool:
-    return (entry.audience or fund.published_to) == "members"
+    return (entry.audience or fund_audience(fund.name, fund.audience)) == "members"
 
 
 @settings(max_examples=150, deadline=None)
@@ -145,7 +147,7 @@ def test_public_ledgers_never_hold_a_members_only_entry(ledger_file):
     everything = fund_ledgers(ledger_file, "members")
     assert sum(len(ledger.lines) for ledger in everything) == len(ledger_file.entries)
     for ledger in fund_ledgers(ledger_file, "public"):
-        assert ledger.fund.published_to == "public"
+        assert fund_audience(ledger.fund.name, ledger.fund.audience) == "public"
         assert not any(_is_members_only(line.entry, ledger.fund) for line in ledger.lines)
         shown = len(ledger.lines) + ledger.hidden
         assert shown == sum(1 for e in ledger_file.entries if e.fund == ledger.fund.id)

@@ -14,7 +14,7 @@ TINY = Path(__file__).parents[1] / "fixtures" / "tiny" / "communities" / "xiaoyu
 def notice():
     community, problems = load_community(TINY)
     assert not problems
-    return community.years("notices")[2026].notices[0]  # 2026-03-02 (Mon) to 2026-03-06 (Fri)
+    return community.notices[2026].notices[0]  # 2026-03-02 (Mon) to 2026-03-06 (Fri)
 
 
 def test_before_it_starts_it_is_upcoming(notice):

@@ -18,12 +18,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator import resources
 from generator.render.kiosk.qr import qr_svg, target_url
 from generator.render.kiosk.slides import slides
 from generator.views import format as fmt
 from generator.views.charts import balance_svg
 
-THEME = Path(__file__).resolve().parents[3] / "theme" / "kiosk"
+THEME = resources.THEME / "kiosk"
 ASSETS = ("kiosk.js", "kiosk.css")
 SENTINEL = "<!-- dangwu-kiosk-end -->"
 POLL_SECONDS = 300  # how often the kiosk asks whether a new build was published

@@ -1,4 +1,4 @@
-"""The kiosk's slides: one idea each, from the same figures as the board (``pages.board.board``).
+"""The kiosk's slides: one idea each, from the same figures as the board (``views.board.board``).
 
 Pure: a PageContext in, a list of Slide out. Slides with nothing to say are left out.
 
@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.render.pages.board import board
-from generator.render.pages.commitments import year_commitments
-from generator.views.activities import year_activities
-from generator.views.commitments import OVERDUE, commitment_state
-from generator.views.organization import unit_of_owner
 from generator.privacy.audience import visible
+from generator.records.kinds import BY_NAME
+from generator.views.activities import year_activities
+from generator.views.board import board
+from generator.views.commitments import OVERDUE, commitment_state, year_commitments
+from generator.views.organization import unit_of_owner
 
 # How many rows fit on one slide in large type, in both orientations.
 ROWS_PER_SLIDE = 5
@@ -78,7 +78,7 @@ def home_slide(ctx) -> Slide:
 
 def notice_slides(notices) -> list[Slide]:
     shown, more = capped(notices, NOTICE_SLIDES)
-    return [Slide("notice", notice.title, f"notices/{notice.start.year}/#{notice.id}",
+    return [Slide("notice", notice.title, BY_NAME["notices"].link(notice.id, notice.start.year),
                   {"notice": notice, "state": state}) for notice, state in shown] + \
         more_slide("正在公示", "notices/", more, "项公示")
 
@@ -86,7 +86,7 @@ def notice_slides(notices) -> list[Slide]:
 def overdue_commitments(ctx, year: int) -> list[tuple]:
     """(commitment, unit name) of the year's overdue commitments, longest overdue first. The
     unit as the public site shows it: a members-only unit is folded into the one above it."""
-    late = [c for c in year_commitments(ctx, year) if commitment_state(c, ctx.today).status == OVERDUE]
+    late = [c for c in year_commitments(ctx.community, year, ctx.audience) if commitment_state(c, ctx.today).status == OVERDUE]
     late.sort(key=lambda c: (c.due, c.id))
     return [(c, unit_name(ctx, unit_of_owner(ctx.community, c.owner, ctx.audience))) for c in late]
 
@@ -98,7 +98,7 @@ def unit_name(ctx, unit: str) -> str:
 def commitment_slides(ctx, year: int | None, total) -> list[Slide]:
     if not year or total is None or total.total == 0:
         return []
-    path = f"commitments/{year}/"
+    path = BY_NAME["commitments"].page_of(year)
     slides = [Slide("commitments", f"{year}年承诺践诺", path, {"total": total})]
     rows, more = capped_rows(overdue_commitments(ctx, year), OVERDUE_ROWS)
     if rows:
@@ -108,14 +108,14 @@ def commitment_slides(ctx, year: int | None, total) -> list[Slide]:
 
 def fund_slides(year: int | None, ledgers) -> list[Slide]:
     shown, more = capped(list(ledgers), FUND_SLIDES)
-    return [Slide("fund", f"{year}年{ledger.fund.name}", f"finances/{year}/#{ledger.fund.id}",
+    return [Slide("fund", f"{year}年{ledger.fund.name}", BY_NAME["finances"].link(ledger.fund.id, year),
                   {"ledger": ledger}) for ledger in shown] + \
-        more_slide(f"{year}年经费收支", f"finances/{year}/", more, "项经费")
+        more_slide(f"{year}年经费收支", BY_NAME["finances"].page_of(year), more, "项经费")
 
 
 def recent_first(ctx) -> list:
     """Today's and upcoming activities (soonest first), then past ones (newest first)."""
-    everything = [a for y in ctx.community.years("activities")
+    everything = [a for y in ctx.community.activities
                   for a in year_activities(ctx.community, y, ctx.audience)]
     upcoming = sorted((a for a in everything if a.date >= ctx.today), key=lambda a: (a.date, a.id))
     recent = sorted((a for a in everything if a.date < ctx.today), key=lambda a: (a.date, a.id), reverse=True)
@@ -149,7 +149,7 @@ def top_unit(units: list):
 
 
 def committee_slides(ctx) -> list[Slide]:
-    org = ctx.community.single("organization")
+    org = ctx.community.organization
     units = visible(org.units, ctx.audience) if org else []
     top = top_unit(units)
     slides = []
@@ -177,7 +177,7 @@ def contact_slide(ctx) -> Slide:
 
 def slides(ctx) -> list[Slide]:
     """Every slide the kiosk shows, in the order it shows them."""
-    figures = board(ctx)
+    figures = board(ctx.community, ctx.today, ctx.audience, ctx.name)
     return [
         home_slide(ctx),
         *notice_slides(figures["notices"]),

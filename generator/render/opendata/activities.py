@@ -1,16 +1,17 @@
 """activities.json and activities-<year>.csv: the activities this site shows, oldest first."""
 from __future__ import annotations
 
-from generator.render.opendata.common import community_ref, iso, site_link, text_cell
-from generator.views.activities import link as activity_link, year_activities
 from generator.privacy.audience import visible
+from generator.render.opendata.common import community_ref, iso, site_link, text_cell
+from generator.views.activities import link as activity_link
+from generator.views.activities import year_activities
 
 CSV_HEADER = ["编号", "日期", "类别", "组织", "标题", "地点", "实到人数", "应到人数", "共建单位", "内容摘要"]
 
 
 def partner_names(ctx) -> dict[str, str]:
     """Co-building units this site shows (a members-only partner is not named, nor its id given)."""
-    partners = ctx.community.single("partners")
+    partners = ctx.community.partners
     return {p.id: p.name for p in visible(partners.partners, ctx.audience)} if partners else {}
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import asdict
 
+from generator.records.kinds import BY_NAME
 from generator.render.opendata.common import community_ref, iso, site_link, text_cell
-from generator.render.pages.commitments import year_commitments
-from generator.views.commitments import commitment_state, rollup
+from generator.views.commitments import commitment_state, rollup, year_commitments
 from generator.views.organization import owner_name, roster, unit_of_owner
 
 CSV_HEADER = ["编号", "承诺人", "所属组织", "类别", "承诺事项", "现状", "目标", "承诺日期", "完成时限",
@@ -62,12 +62,12 @@ def commitment_record(ctx, year: int, c) -> dict:
         "status": state.status, "progress": state.progress,
         "last_review": iso(state.last_review.date) if state.last_review else None,
         "reviews": [review_record(r) for r in c.reviews],
-        "url": site_link(ctx, f"commitments/{year}/#{c.id}"),
+        "url": site_link(ctx, BY_NAME["commitments"].link(c.id, year)),
     }
 
 
 def year_record(ctx, year: int) -> dict:
-    items = year_commitments(ctx, year)
+    items = year_commitments(ctx.community, year, ctx.audience)
     return {"year": year, "totals": asdict(rollup(items, ctx.today)),
             "commitments": [commitment_record(ctx, year, c) for c in items]}
 
@@ -82,7 +82,7 @@ def document(ctx) -> dict:
 
 def table(ctx, year: int) -> tuple[list[str], list[list[str]]]:
     rows = []
-    for c in year_commitments(ctx, year):
+    for c in year_commitments(ctx.community, year, ctx.audience):
         r = commitment_record(ctx, year, c)
         last = commitment_state(c, ctx.today).last_review
         rows.append([text_cell(r["id"]), text_cell(r["owner"]), text_cell(r["unit"]), text_cell(r["category"]),

@@ -16,14 +16,17 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from generator.records.kinds import BY_NAME
 from generator.render.opendata.common import base_url, site_link
-from generator.render.pages.notices import all_notices
 from generator.render.sanitize import render_markdown
-from generator.views.activities import link as activity_link, year_activities
+from generator.views.activities import link as activity_link
+from generator.views.activities import year_activities
+from generator.views.board import all_notices
 from generator.views.format import cn_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -71,10 +74,10 @@ def xml_text(text: str) -> str:
 
 def notice_items(ctx) -> list[Item]:
     items = []
-    for n, _ in all_notices(ctx):
+    for n, _ in all_notices(ctx.community, ctx.today, ctx.audience, ctx.name):
         head = Markup("<p>{} · 公示期：{} 至 {}</p>").format(n.kind, cn_date(n.start), cn_date(n.end))
         tail = Markup("<p>如有意见，请在公示期内来电或来访反映：{}</p>").format(n.contact)
-        items.append(Item(n.start, "notice", n.id, n.title, n.kind, f"notices/{n.start.year}/#{n.id}",
+        items.append(Item(n.start, "notice", n.id, n.title, n.kind, BY_NAME["notices"].link(n.id, n.start.year),
                           str(head + Markup(render_markdown(n.body)) + tail)))
     return items
 
@@ -172,7 +175,7 @@ def _sort_key(entry: ET.Element) -> tuple[str, str]:
     return entry.findtext(_tag("updated"), ""), entry.findtext(_tag("id"), "")
 
 
-def street_feed(feeds: list[tuple[str, object]]) -> bytes:
+def street_feed(feeds: list[tuple[str, Path]]) -> bytes:
     """``feeds``: (the community feed's folder relative to the street feed, its file), any order."""
     entries, streets, updated = [], set(), []
     for feed_dir, feed_file in sorted(feeds, key=lambda pair: pair[0]):

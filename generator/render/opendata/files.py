@@ -5,9 +5,9 @@ never links to a file that was not written.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable
 
 from generator.render.opendata import activities, commitments, feed, finances, notices, organization, partners
 from generator.render.opendata.common import csv_bytes, json_bytes

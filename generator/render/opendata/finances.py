@@ -6,6 +6,7 @@ lines written next to it, and a year opens on the previous year's public closing
 """
 from __future__ import annotations
 
+from generator.records.kinds import BY_NAME, finance_line_anchor
 from generator.render.opendata.common import amount, community_ref, iso, site_link, text_cell
 from generator.views.ledger import project_states, year_ledgers
 
@@ -13,11 +14,11 @@ CSV_HEADER = ["经费", "日期", "摘要", "类别", "收入", "支出", "余�
 
 
 def _ledgers(ctx, year: int) -> list:
-    return year_ledgers(ctx.community.years("finances"), year, ctx.audience)
+    return year_ledgers(ctx.community.finances, year, ctx.audience)
 
 
 def _project_names(ctx, year: int) -> dict[str, str]:
-    return {s.project.id: s.project.name for s in project_states(ctx.community.years("finances")[year], ctx.audience)}
+    return {s.project.id: s.project.name for s in project_states(ctx.community.finances[year], ctx.audience)}
 
 
 def entry_record(ctx, year: int, line, projects: dict[str, str]) -> dict:
@@ -27,7 +28,7 @@ def entry_record(ctx, year: int, line, projects: dict[str, str]) -> dict:
         "balance": amount(line.balance), "category": e.category, "summary": e.summary,
         "voucher": e.voucher, "handler": ctx.name(e.handler), "approver": ctx.name(e.approver),
         "project_id": e.project if e.project in projects else None,
-        "url": site_link(ctx, f"finances/{year}/#f{year}-{line.index}"),
+        "url": site_link(ctx, BY_NAME["finances"].link(finance_line_anchor(year, line.index), year)),
     }
 
 
@@ -56,7 +57,7 @@ def project_record(state, year: int) -> dict:
 
 def year_record(ctx, year: int) -> dict:
     projects = _project_names(ctx, year)
-    states = project_states(ctx.community.years("finances")[year], ctx.audience)
+    states = project_states(ctx.community.finances[year], ctx.audience)
     return {
         "year": year,
         "funds": [fund_record(ctx, year, ledger, projects) for ledger in _ledgers(ctx, year)],

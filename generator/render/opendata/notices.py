@@ -4,8 +4,9 @@ A 公示 that is not running names its people as the site's roster does (masked)
 ``body`` is the Markdown the page renders, so a masked name stands there as 周\\*明."""
 from __future__ import annotations
 
+from generator.records.kinds import BY_NAME
 from generator.render.opendata.common import community_ref, iso, site_link
-from generator.render.pages.notices import shown_notices
+from generator.views.board import shown_notices
 from generator.views.notices import notice_state
 
 
@@ -18,12 +19,12 @@ def notice_record(ctx, n) -> dict:
         "calendar_known": state.calendar_known,
         "body": n.body.strip(), "contact": n.contact,
         # The notices page anchors a notice under the year it starts in.
-        "url": site_link(ctx, f"notices/{n.start.year}/#{n.id}"),
+        "url": site_link(ctx, BY_NAME["notices"].link(n.id, n.start.year)),
     }
 
 
 def year_record(ctx, year: int) -> dict:
-    items = sorted(shown_notices(ctx, ctx.community.years("notices")[year].notices), key=lambda n: (n.start, n.id))
+    items = sorted(shown_notices(ctx.community.notices[year].notices, ctx.today, ctx.audience, ctx.name), key=lambda n: (n.start, n.id))
     return {"year": year, "count": len(items), "notices": [notice_record(ctx, n) for n in items]}
 
 

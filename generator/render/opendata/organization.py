@@ -9,6 +9,7 @@ a members-only unit is a member of the unit shown above it (see ``views.organiza
 """
 from __future__ import annotations
 
+from generator.records.kinds import BY_NAME
 from generator.render.opendata.common import community_ref, iso, site_link
 from generator.views.organization import post_holders, roster, shown_units, unit_tree
 
@@ -19,7 +20,7 @@ def organization_records(ctx, units) -> list[dict]:
     shown = {u.id for u in units}
     return [{"id": u.id, "name": u.name, "classification": u.kind,
              "parent_id": u.parent if u.parent in shown else None,
-             "url": site_link(ctx, f"organization/#{u.id}")} for u in units]
+             "url": site_link(ctx, BY_NAME["organization"].link(u.id))} for u in units]
 
 
 def _committee_person(unit, index: int, person, members_by_id: dict, members_by_name: dict) -> str:
@@ -48,7 +49,7 @@ def document(ctx) -> dict:
     for post, holders in post_holders(ctx.community, ctx.audience):
         unit_id = post.unit if post.unit in ctx.units else None
         posts.append({"id": post.id, "label": post.name, "organization_id": unit_id, "duties": post.duties,
-                      "url": site_link(ctx, f"organization/#{post.id}")})
+                      "url": site_link(ctx, BY_NAME["organization"].link(post.id))})
         memberships += [membership(m.id, unit_id, post.name, post_id=post.id) for m in holders]
     return {
         "community": community_ref(ctx),

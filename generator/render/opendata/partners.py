@@ -4,9 +4,9 @@ The partner's contact number is left out, as on the partners page.
 """
 from __future__ import annotations
 
+from generator.records.kinds import BY_NAME
 from generator.render.opendata.common import community_ref, iso, site_link
-from generator.views.activities import with_partner, year_activities
-from generator.privacy.audience import visible
+from generator.views.activities import partner_activities, with_partner
 
 
 def agreement_record(agreement) -> dict | None:
@@ -25,24 +25,11 @@ def partner_record(ctx, p, joint_ids: list[str] | None = None) -> dict:
         "paired_unit": ctx.units.get(p.paired_unit),
         "agreement": agreement_record(p.agreement),
         "activity_ids": joint_ids,
-        "url": site_link(ctx, f"partners/#{p.id}"),
+        "url": site_link(ctx, BY_NAME["partners"].link(p.id)),
     }
 
 
-def joint_activity_ids(ctx) -> dict[str, list[str]]:
-    """Partner id → the ids of the shown activities held with it, in with_partner's order: the
-    activities read once for all partners, not once per partner."""
-    joint: dict[str, list[str]] = {}
-    for year in sorted(ctx.community.years("activities")):
-        for activity in year_activities(ctx.community, year, ctx.audience):
-            for partner in dict.fromkeys(activity.partners):  # listed twice, counted once
-                joint.setdefault(partner, []).append(activity.id)
-    return joint
-
-
 def document(ctx) -> dict:
-    partners = ctx.community.single("partners")
-    items = visible(partners.partners, ctx.audience) if partners else []
-    joint = joint_activity_ids(ctx) if items else {}
     return {"community": community_ref(ctx),
-            "partners": [partner_record(ctx, p, joint.get(p.id, [])) for p in items]}
+            "partners": [partner_record(ctx, p, [a.id for a in joint])
+                         for p, joint in partner_activities(ctx.community, ctx.audience)]}

@@ -16,7 +16,7 @@ def pages(ctx) -> dict[str, str]:
     out = {"activities/index.md": render(
         "activities_index.md.j2", years=[(y, view.year_activities(ctx.community, y, ctx.audience)) for y in years],
         **ctx.as_dict())}
-    partners = ctx.community.single("partners")
+    partners = ctx.community.partners
     shared = {"groups": view.GROUP_ORDER, "group_of": view.KIND_GROUPS,
               "partner_names": {p.id: p.name for p in partners.partners} if partners else {}}
     for year in years:

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.checks.personal_data import office_address, office_phones
-from generator.views.history import ADDED, VERBS, Change, Present, entry_projection
-from generator.load.history_git import ERROR, NONE, History, Version, community_history
-from generator.views.history_text import Wording
+from generator.load.history_git import ERROR, NONE, History, Version
+from generator.privacy.audience import shows_entry, shows_fund, visible
+from generator.records.kinds import BY_NAME
 from generator.render.pages import render
 from generator.views.activities import link as activity_link
-from generator.views.ledger import entry_visible, fund_visible
+from generator.views.history import ADDED, VERBS, Change, Present, entry_projection
+from generator.views.history_text import Wording
 from generator.views.organization import roster
-from generator.privacy.audience import visible
 
 PAGE = "changes/index.md"
 MAX_LINES = 30  # per commit; the rest is summed up ("另有 新增活动 40 条")
@@ -41,7 +41,7 @@ class Update:
 
 
 def pages(ctx) -> dict[str, str]:
-    history = community_history(ctx.community.root)
+    history = ctx.alongside.history  # read while loading: rendering starts no git
     updates = history_updates(ctx, history)
     days: dict[date, list[Update]] = {}
     for update in updates:
@@ -54,7 +54,7 @@ def last_changed(ctx, kind: str, year: int | None = None) -> date | None:
     """The day of the latest commit that changed a record of ``kind`` (in ``year``'s file) that
     this site shows; None when the history has none (no git, or older than what is read)."""
     path = f"{kind}/{year}.yml" if year is not None else f"{kind}.yml"
-    history = community_history(ctx.community.root)
+    history = ctx.alongside.history
     if not history.versions:
         return None
     return history.latest_days(ctx.audience, present(ctx)).get(path)
@@ -94,14 +94,14 @@ def wording_for(ctx, people: frozenset[str] = frozenset()) -> Wording:
     and everyone the history names (masked in quoted text as today's namer says)."""
     c = ctx.community
     refs: dict[str, dict] = {"units": ctx.units}
-    org, partners, members = c.single("organization"), c.single("partners"), c.single("members")
+    org, partners, members = c.organization, c.partners, c.members
     refs["posts"] = {p.id: p.name for p in visible(org.posts, ctx.audience)} if org else {}
     refs["partners"] = {p.id: p.name for p in visible(partners.partners, ctx.audience)} if partners else {}
     owners = {m.id: ctx.name(m.name) for m in roster(c, ctx.audience)} if members else {}
     refs["owners"] = {**owners, **{k: v for k, v in ctx.units.items()}}
     refs["funds"], refs["projects"] = {}, {}
-    for ledger in c.years("finances").values():
-        funds = {f.id: f for f in ledger.funds if fund_visible(f, ctx.audience)}
+    for ledger in c.finances.values():
+        funds = {f.id: f for f in ledger.funds if shows_fund(f, ctx.audience)}
         refs["funds"].update({i: f.name for i, f in funds.items()})
         refs["projects"].update({p.id: p.name for p in ledger.projects if p.fund in funds})
     return Wording(ctx.name, refs, office_phones(c), office_address(c), frozenset(people))
@@ -119,7 +119,7 @@ def present(ctx) -> Present:
                   for year, model in (held.items() if isinstance(held, dict) else ((None, held),)))
     key = (ctx.audience, tuple((kind, year, id(model)) for kind, year, model in files))
     kept = _PRESENT.get(key)
-    if kept is not None and all(a[2] is b[2] for a, b in zip(kept[0], files)):
+    if kept is not None and all(a[2] is b[2] for a, b in zip(kept[0], files, strict=True)):
         return kept[1]
     found = _present(ctx)
     if len(_PRESENT) >= 8:  # a live preview makes new records at every edit
@@ -130,7 +130,8 @@ def present(ctx) -> Present:
 
 def _present(ctx) -> Present:
     c, audience = ctx.community, ctx.audience
-    shown, hidden = set(), set()
+    shown: set[tuple] = set()
+    hidden: set[tuple] = set()
 
     def sort(kind: str, records, key=lambda r: r.id, seen=None) -> None:
         records = list(records)
@@ -139,25 +140,26 @@ def _present(ctx) -> Present:
             (shown if id(r) in shown_now else hidden).add((kind, key(r)))
 
     for kind in ("activities", "notices", "commitments"):
-        for f in c.years(kind).values():
+        for f in getattr(c, kind).values():
             sort(kind, getattr(f, kind))
-    if c.single("members"):  # the roster leaves out more than members-only records
+    if c.members:  # the roster leaves out more than members-only records
         listed = {id(m) for m in roster(c, audience)}
-        sort("members", c.single("members").members, seen=lambda m: id(m) in listed)
-    for kind, lists in (("partners", ("partners",)), ("organization", ("units", "posts")), ("catalog", ("items",))):
-        single = c.single(kind)
-        for name in lists if single else ():
+        sort("members", c.members.members, seen=lambda m: id(m) in listed)
+    for single_kind in (BY_NAME[name] for name in ("partners", "organization", "catalog")):
+        single = c.of(single_kind)
+        for name in single_kind.items if single else ():
             sort(name, getattr(single, name))
     entries = []
-    for year, ledger in c.years("finances").items():
+    for year, ledger in c.finances.items():
         funds = {f.id: f for f in ledger.funds}
-        fund_seen = lambda fid: fid in funds and fund_visible(funds[fid], audience)  # noqa: E731
-        sort("funds", ledger.funds, seen=lambda f: fund_visible(f, audience))
-        sort("projects", ledger.projects, seen=lambda p: fund_seen(p.fund))
-        sort("checks", ledger.checks, key=lambda k: (k.date.isoformat(), k.fund), seen=lambda k: fund_seen(k.fund))
+        fund_seen = lambda fid, funds=funds: fid in funds and shows_fund(funds[fid], audience)  # noqa: E731
+        sort("funds", ledger.funds, seen=lambda f: shows_fund(f, audience))
+        sort("projects", ledger.projects, seen=lambda p, fund_seen=fund_seen: fund_seen(p.fund))
+        sort("checks", ledger.checks, key=lambda k: (k.date.isoformat(), k.fund),
+             seen=lambda k, fund_seen=fund_seen: fund_seen(k.fund))
         entries.append((year, tuple(
             (tuple(entry_projection(_written(e)).values()),
-             fund_seen(e.fund) and entry_visible(e, funds[e.fund], audience)) for e in ledger.entries)))
+             fund_seen(e.fund) and shows_entry(e, funds[e.fund], audience)) for e in ledger.entries)))
     return Present(frozenset(shown), frozenset(hidden), tuple(entries))
 
 
@@ -181,11 +183,11 @@ class Links:
         self.ctx = ctx
         c = ctx.community
         self.places = {}
-        for f in c.years("activities").values():
+        for f in c.activities.values():
             self.places.update({("activities", a.id): f"../{activity_link(c, a)}" for a in self._shown(f.activities)})
-        for f in c.years("notices").values():
+        for f in c.notices.values():
             self.places.update({("notices", n.id): f"../notices/{n.start.year}/#{n.id}" for n in self._shown(f.notices)})
-        for year, f in c.years("commitments").items():
+        for year, f in c.commitments.items():
             self.places.update({("commitments", x.id): f"../commitments/{year}/#{x.id}" for x in self._shown(f.commitments)})
 
     def _shown(self, records):
@@ -199,15 +201,15 @@ class Links:
         return self.places.get(change.key, "")
 
     def _entry(self, year: int, index: int, written: dict) -> str:
-        ledger = self.ctx.community.years("finances").get(year)
+        ledger = self.ctx.community.finances.get(year)
         if ledger is None or index > len(ledger.entries):
             return ""
         entry = ledger.entries[index - 1]
         same = (entry.date.isoformat(), f"{entry.amount}", entry.voucher) == tuple(
             written.get(k) for k in ("date", "amount", "voucher"))
         fund = next((f for f in ledger.funds if f.id == entry.fund), None)
-        if not same or fund is None or not (fund_visible(fund, self.ctx.audience)
-                                            and entry_visible(entry, fund, self.ctx.audience)):
+        if not same or fund is None or not (shows_fund(fund, self.ctx.audience)
+                                            and shows_entry(entry, fund, self.ctx.audience)):
             return ""
         return f"../finances/{year}/#f{year}-{index}"
 

@@ -10,16 +10,10 @@ from __future__ import annotations
 from generator.render.pages import render
 from generator.render.pages.changes import freshness
 from generator.views import commitments as view
-from generator.views.commitments import commitment_state, rollup, rollup_by_unit
+from generator.views.commitments import commitment_state, rollup, rollup_by_unit, year_commitments
 from generator.views.organization import owner_name, unit_of_owner
-from generator.privacy.audience import visible
 
 STATUS_CLASS = {"已完成": "done", "进行中": "progress", "已逾期": "overdue", "未开始": "notstarted"}
-
-
-def year_commitments(ctx, year: int) -> list:
-    yearfile = ctx.community.years("commitments").get(year)
-    return visible(yearfile.commitments, ctx.audience) if yearfile else []
 
 
 def _rows(ctx, items) -> list:
@@ -36,14 +30,14 @@ def pages(ctx) -> dict[str, str]:
     years = ctx.years("commitments")
     out = {"commitments/index.md": render(
         "commitments_index.md.j2",
-        years=[(y, rollup(year_commitments(ctx, y), ctx.today)) for y in years], **ctx.as_dict())}
+        years=[(y, rollup(year_commitments(ctx.community, y, ctx.audience), ctx.today)) for y in years], **ctx.as_dict())}
     for year in years:
         out.update(_year_pages(ctx, year))
     return out
 
 
 def _year_pages(ctx, year: int) -> dict[str, str]:
-    items = year_commitments(ctx, year)
+    items = year_commitments(ctx.community, year, ctx.audience)
     shared = {"year": year, "status_class": STATUS_CLASS, **ctx.as_dict()}
     updated = freshness(ctx, "commitments", year)
     if not view.is_split(ctx.community, year):

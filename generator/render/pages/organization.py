@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.render.pages import render
 from generator.render.pages.changes import freshness
 from generator.views import organization as view
-from generator.views.cadence import cadence
+from generator.views.cadence import UnitCadence, cadence
 
 MEETING_KINDS = ["支委会", "党小组会", "支部党员大会", "党课"]
 
@@ -34,7 +34,8 @@ def pages(ctx) -> dict[str, str]:
         grids=[g for g in grids if g.unit.id not in paged],
         paged_grids=[g for g in grids if g.unit.id in paged],
         paged_gaps=[(paged[g.unit.id], g) for g in grids if g.unit.id in paged and g.gaps], **shared)}
-    grids_of = {id(page): [] for page in unit_pages}  # each grid on its page's, in one pass
+    # each grid on its page's, in one pass
+    grids_of: dict[int, list[UnitCadence]] = {id(page): [] for page in unit_pages}
     for g in grids:
         if g.unit.id in paged:
             grids_of[id(paged[g.unit.id])].append(g)

@@ -1,18 +1,26 @@
 """All pages of one community site, the navigation, and the words taught to search."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.render.pages import (activities, board, catalog, changes, commitments, downloads, finances, notices,
-                             organization, partners)
-from generator.render.pages import front_matter
-from generator.render.pages.context import PageContext
+from generator.load.alongside import Alongside
+from generator.privacy.audience import public_by_role, sees_all
 from generator.privacy.detect import literal_markdown
+from generator.render.pages import (
+    activities,
+    board,
+    catalog,
+    changes,
+    commitments,
+    downloads,
+    finances,
+    front_matter,
+    notices,
+    organization,
+    partners,
+)
+from generator.render.pages.context import PageContext
 from generator.render.sanitize import render_markdown
 from generator.views.organization import roster
-from generator.privacy.audience import public_by_role
 
-REPO = Path(__file__).resolve().parents[3]
 PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads]
 NAV = [
     ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
@@ -28,19 +36,15 @@ def render_site(ctx: PageContext) -> dict[str, str]:
     pages: dict[str, str] = {}
     for group in PAGE_GROUPS:
         pages.update(group.pages(ctx))
-    pages.update(hand_written(ctx.community.root))
+    pages.update(hand_written(ctx.alongside))
     return pages
 
 
-def hand_written(community_root: Path) -> dict[str, str]:
-    """Shared pages from content/, each replaceable by the community's own content/."""
-    pages = {}
-    shared = REPO / "content"
-    for path in sorted(shared.rglob("*.md")):
-        pages[path.relative_to(shared).as_posix()] = path.read_text(encoding="utf-8")
-    own = community_root / "content"
-    for path in sorted(own.rglob("*.md")):
-        pages[path.relative_to(own).as_posix()] = clerk_page(path.read_text(encoding="utf-8"))
+def hand_written(alongside: Alongside) -> dict[str, str]:
+    """Shared pages from content/, each replaceable by the community's own content/, as they
+    were read while loading."""
+    pages = dict(alongside.shared_pages)
+    pages.update({path: clerk_page(text) for path, text in alongside.own_pages.items()})
     return pages
 
 
@@ -77,11 +81,12 @@ def search_words(ctx: PageContext) -> list[str]:
     words jieba's search mode finds on the site (generator/engine/search_index.py)."""
     c = ctx.community
     words = {ctx.info.name, ctx.info.short_name, ctx.info.street}
-    org = c.single("organization")
-    words |= {u.name for u in org.units} | {p.name for p in org.posts}
-    if c.single("partners"):
-        words |= {p.name for p in c.single("partners").partners}
-    words |= public_by_role(c, ctx.today) if ctx.audience == "public" else {m.name for m in roster(c, "members")}
-    for year in c.years("activities").values():
+    org = c.organization
+    if org:
+        words |= {u.name for u in org.units} | {p.name for p in org.posts}
+    if c.partners:
+        words |= {p.name for p in c.partners.partners}
+    words |= {m.name for m in roster(c, "members")} if sees_all(ctx.audience) else public_by_role(c, ctx.today)
+    for year in c.activities.values():
         words |= {a.location for a in year.activities if a.location}
     return sorted(w for w in words if w and " " not in w)

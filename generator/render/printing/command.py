@@ -24,8 +24,8 @@ def register(sub, common) -> None:
 
 
 def run_print(args) -> int:
-    from generator.problems.blocking import refuse_on_blockers
     from generator.checks import load_and_check
+    from generator.problems.blocking import refuse_on_blockers
 
     today = args.today or date.today()
     communities, problems = load_and_check(args.data_dir, args.community, today)
@@ -40,8 +40,8 @@ def run_print(args) -> int:
 def print_community(community, today: date, out: Path) -> int:
     """Write one community's sheets; 0 when they were written, 1 when refused."""
     from generator.pipeline.community import allowed_phones
-    from generator.render.pages.context import PageContext
     from generator.privacy import guard
+    from generator.render.pages.context import PageContext
 
     ctx = PageContext(community, today, "public")
     target = out / community.slug

@@ -16,6 +16,8 @@ import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.problems import Problem, messages
+from generator.render.pages.context import PageContext
 from generator.render.printing import render
 from generator.render.printing.pdfcache import PdfCache, pdf_key
 from generator.render.printing.sheets import Sheet, sheets
@@ -24,11 +26,26 @@ from generator.render.printing.sheets import Sheet, sheets
 # 10× community's build from 49 s to 44 s but cost 8 % more CPU (each sets up the CJK fonts),
 # which a street build, its cores all busy with communities, pays in full: one.
 RENDERERS = 1
-FAILED = "公开栏的打印版 PDF 没有生成（{names}）：{reason}。为免张贴的公开栏缺页或过期，这个社区这次没有发布。"
+
+messages.add({
+    "print-sheets-failed": (
+        "公开栏的打印版 PDF 没有生成（{names}）：{reason}。为免张贴的公开栏缺页或过期，这个社区这次没有发布。",
+        "the PDFs of the printed board were not made ({names}): {reason}. Nothing of this community was "
+        "published, so no posted sheet is missing or out of date.",
+    ),
+})
 
 
 class SheetsFailed(RuntimeError):
-    """Rendering a sheet's PDF failed; the message says which and why, in Chinese."""
+    """Rendering a sheet's PDF failed; the message says which and why, in Chinese. A build
+    reports it as the problem ``print-sheets-failed`` (in no file: the build failed)."""
+
+    def __init__(self, names: str, reason: str):
+        self.names, self.reason = names, reason
+        super().__init__(self.problem().message())
+
+    def problem(self) -> Problem:
+        return Problem("print-sheets-failed", "", params={"names": self.names, "reason": self.reason})
 
 
 def reason_of(exc: BaseException) -> str:
@@ -82,6 +99,7 @@ class _Renderer:
 
 def _render_and_send(htmls: dict[str, str], fd: int) -> None:
     code = 1
+    payload: tuple[str, object]  # ("ok", PDFs) or ("error", the reason in words)
     try:
         try:
             payload = ("ok", render.render_pdfs(htmls))
@@ -96,7 +114,7 @@ def _render_and_send(htmls: dict[str, str], fd: int) -> None:
 
 @dataclass
 class PendingSheets:
-    ctx: object
+    ctx: PageContext
     pages: list[tuple[Sheet, str]]  # each sheet and its HTML, in board order
     cache: PdfCache | None = None
     keys: dict[str, str] = field(default_factory=dict)  # sheet name -> PDF key, with a cache
@@ -169,7 +187,7 @@ def renderers() -> int:
 def shares(htmls: dict[str, str], count: int) -> list[dict[str, str]]:
     """``htmls`` in ``count`` parts of about equal work (a longer page takes longer to lay out),
     each in board order; no empty part."""
-    parts = [{} for _ in range(min(count, len(htmls)))]
+    parts: list[dict[str, str]] = [{} for _ in range(min(count, len(htmls)))]
     load = [0] * len(parts)
     for name in sorted(htmls, key=lambda n: -len(htmls[n])):
         lightest = load.index(min(load))
@@ -190,7 +208,7 @@ def join_all(running: list[_Renderer], order: list[str]) -> dict[str, bytes]:
             titles += renderer.titles
             reasons.append(reason)
     if reasons:
-        raise SheetsFailed(FAILED.format(names="、".join(sorted(titles, key=order.index)), reason=reasons[0]))
+        raise SheetsFailed("、".join(sorted(titles, key=order.index)), reasons[0])
     return pdfs
 
 

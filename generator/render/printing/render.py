@@ -13,17 +13,17 @@ import re
 import shutil
 import subprocess
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from generator import resources
 from generator.render.kiosk.qr import qr_svg, target_url
 from generator.render.printing.sheets import RHYTHMS, Sheet
 from generator.render.sanitize import render_markdown
 from generator.views import format as fmt
 
-THEME = Path(__file__).resolve().parents[3] / "theme" / "print"
+THEME = resources.THEME / "print"
 STYLESHEET = "sheet.css"
 INDEX = "index.html"
 NO_CJK_FONT = ("没有找到中文字体：打印公开栏的 PDF 用系统字体 fonts-noto-cjk，不会从网上下载。"

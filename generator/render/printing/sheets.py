@@ -12,16 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.render.pages.board import board
-from generator.render.pages.commitments import year_commitments
-from generator.render.pages.notices import open_notices
+from generator.privacy.audience import shows
+from generator.records.kinds import BY_NAME
 from generator.views import activities as activity_view
 from generator.views import organization as org_view
+from generator.views.board import board, open_notices
 from generator.views.cadence import cadence
-from generator.views.catalog import catalog_items
-from generator.views.commitments import commitment_state, rollup
+from generator.views.catalog import catalog_items, fund_matches
+from generator.views.commitments import commitment_state, rollup, year_commitments
 from generator.views.organization import owner_name
-from generator.privacy.audience import visible
 from generator.views.periods import EVERY_ZH, Period, period_of
 
 RHYTHMS = ("固定", "定期", "即时")
@@ -52,14 +51,14 @@ class Sheet:
 def rhythm_of(community, source: str, matches=lambda item: True) -> tuple[str, str]:
     """(rhythm, "每季度" or "") of the first public catalogue item for ``source`` that ``matches``."""
     for item in catalog_items(community):
-        if item.source == source and item.audience == "public" and matches(item):
+        if item.source == source and shows(item, "public") and matches(item):
             return item.rhythm, EVERY_ZH.get(item.period, "") if item.period else ""
     rhythm, period = DEFAULT_RHYTHM[source]
     return rhythm, EVERY_ZH[period] if period else ""
 
 
 def organization_sheet(ctx) -> list[Sheet]:
-    org = ctx.community.single("organization")
+    org = ctx.community.organization
     if not org:
         return []
     rhythm, every = rhythm_of(ctx.community, "organization")
@@ -70,7 +69,7 @@ def organization_sheet(ctx) -> list[Sheet]:
 
 
 def commitments_sheet(ctx, year: int | None) -> list[Sheet]:
-    items = year_commitments(ctx, year) if year else []
+    items = year_commitments(ctx.community, year, ctx.audience) if year else []
     if not items:
         return []
     rhythm, every = rhythm_of(ctx.community, "commitments")
@@ -85,19 +84,20 @@ def finance_sheets(ctx, year: int | None, ledgers) -> list[Sheet]:
     for ledger in ledgers:
         fund = ledger.fund
         rhythm, every = rhythm_of(ctx.community, "finances",
-                                  lambda item: not item.kinds or any(k == fund.id or k in fund.name for k in item.kinds))
+                                  lambda item, fund=fund: fund_matches(fund, item.kinds))
         sheets.append(Sheet(f"finances-{year}-{fund.id}", "finances", f"{year}年{fund.name}收支情况", rhythm, every,
-                            ctx.today, f"finances/{year}/#{fund.id}", {"ledger": ledger, "year": year}))
+                            ctx.today, BY_NAME["finances"].link(fund.id, year), {"ledger": ledger, "year": year}))
     return sheets
 
 
 def notice_sheets(ctx) -> list[Sheet]:
     """Each 公示 running today, on a sheet of its own, dated the day it went up."""
     sheets = []
-    for notice, state in open_notices(ctx):
-        rhythm, every = rhythm_of(ctx.community, "notices", lambda item: not item.kinds or notice.kind in item.kinds)
+    for notice, state in open_notices(ctx.community, ctx.today, ctx.audience, ctx.name):
+        rhythm, every = rhythm_of(ctx.community, "notices",
+                                  lambda item, notice=notice: not item.kinds or notice.kind in item.kinds)
         sheets.append(Sheet(f"notice-{notice.id}", "notice", notice.title, rhythm, every, notice.start,
-                            f"notices/{notice.start.year}/#{notice.id}", {"notice": notice, "state": state}))
+                            BY_NAME["notices"].link(notice.id, notice.start.year), {"notice": notice, "state": state}))
     return sheets
 
 
@@ -136,18 +136,16 @@ def activities_sheet(ctx) -> list[Sheet]:
 
 
 def partners_sheet(ctx) -> list[Sheet]:
-    partners = ctx.community.single("partners")
-    items = visible(partners.partners, ctx.audience) if partners else []
-    if not items:
+    rows = activity_view.partner_activities(ctx.community, ctx.audience)
+    if not rows:
         return []
     rhythm, every = rhythm_of(ctx.community, "partners")
-    rows = [(p, activity_view.with_partner(ctx.community, p.id, ctx.audience)) for p in items]
     return [Sheet("partners", "partners", "共驻共建单位和共建活动", rhythm, every, ctx.today, "partners/", {"rows": rows})]
 
 
 def sheets(ctx) -> list[Sheet]:
     """Every sheet of the public board, 固定 first, then 定期, then 即时 (stable within each)."""
-    figures = board(ctx)
+    figures = board(ctx.community, ctx.today, ctx.audience, ctx.name)
     found = [
         *organization_sheet(ctx),
         *commitments_sheet(ctx, figures["commitment_year"]),
