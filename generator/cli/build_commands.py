@@ -45,8 +45,8 @@ def register(sub, common) -> None:
                         help="发布时留存的清单（默认 <输出文件夹>/.releases/<社区>/<版本>.manifest.json）")
     verify.set_defaults(run=run_verify)
 
-    from generator.render import printing  # dangwu print: the A4 公开栏 sheets
-    printing.register(sub, common)
+    from generator.pipeline import print_sheets  # dangwu print: the A4 公开栏 sheets
+    print_sheets.register(sub, common)
 
 
 def _work(parser) -> None:
@@ -125,7 +125,7 @@ def run_portal(args) -> int:
 
 
 def run_serve(args) -> int:
-    from generator.engine.serve import serve
+    from generator.pipeline.serve import serve
 
     return serve(args.data_dir, args.community, args.out, args.today, args.port, work=args.work)
 

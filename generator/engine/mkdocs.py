@@ -9,11 +9,15 @@ import logging
 import shutil
 from pathlib import Path
 
+import material
 import yaml
 
 from generator import resources
 
 HOOKS = Path(__file__).with_name("hooks.py")
+# Material's own templates (base.html, its script tags): publish.csp_allowlist hashes the inline
+# scripts in them, and this package is the only one that knows where the engine lives.
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 def write_if_changed(path: Path, text: str) -> bool:

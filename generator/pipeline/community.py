@@ -211,7 +211,7 @@ def drop_source_maps(site: Path) -> None:
 
 def portal_figures(ctx: PageContext) -> dict:
     from generator.views.board import board
-    from generator.views.catalog import catalog_status
+    from generator.views.catalog import shown_catalog_status
     from generator.views.format import cn_date, money
 
     figures = board(ctx.community, ctx.today, ctx.audience, ctx.name)
@@ -229,7 +229,7 @@ def portal_figures(ctx: PageContext) -> dict:
         # as the home board); a catalogue item behind its rhythm is 待更新, as on 公开目录.
         "commitment_year": figures["commitment_year"],
         "overdue_commitments": rollup.overdue if rollup else 0,
-        "catalog_due": sum(1 for s in catalog_status(ctx.community, ctx.today) if s.overdue),
+        "catalog_due": sum(1 for s in shown_catalog_status(ctx.community, ctx.today, ctx.audience) if s.overdue),
         "money_in": total("income"), "money_out": total("spending"), "balance": total("closing"),
         "finance_year": figures["finance_year"],
         "updated": cn_date(latest_record_date(ctx.community) or ctx.today),

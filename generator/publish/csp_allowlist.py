@@ -20,12 +20,12 @@ import re
 from pathlib import Path
 
 import jinja2
-import material
 import yaml
 
 from generator import resources
+from generator.engine.mkdocs import MATERIAL_TEMPLATES
 
-MATERIAL = Path(material.__file__).parent / "templates"
+MATERIAL = MATERIAL_TEMPLATES
 THEME = resources.THEME
 LIST = Path(__file__).with_name("csp_scripts.txt")
 # Pages sit at most this many folders below the site root (activities/2026/ is 2); a deeper

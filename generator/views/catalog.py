@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.load.dataset import Community
-from generator.privacy.audience import shows_entry, shows_fund, visible
+from generator.privacy.audience import shows, shows_entry, shows_fund, visible
 from generator.records.catalog import CatalogItem, default_catalog
 from generator.views.periods import Period, last_full_period, period_of
 
@@ -109,3 +109,9 @@ def item_state(community: Community, item: CatalogItem, today: date) -> CatalogI
 
 def catalog_status(community: Community, today: date) -> list[CatalogItemState]:
     return [item_state(community, item, today) for item in catalog_items(community)]
+
+
+def shown_catalog_status(community: Community, today: date, audience: str) -> list[CatalogItemState]:
+    """The items a site of ``audience`` lists on 公开目录, and counts anywhere else (the portal):
+    a members-only item behind its rhythm must not show up as a number on the public portal."""
+    return [s for s in catalog_status(community, today) if shows(s.item, audience)]

@@ -18,7 +18,7 @@ from generator.checks.markdown_fields import refs
 from generator.cli import main
 from generator.render.sanitize import render_markdown
 from tests.conftest import TODAY, replace_in
-from tests.publish.test_build import build
+from tests.pipeline.test_build import build
 
 SUMMARY = "      清理 **3 个楼门** 的堆物。\n"
 NOTICE_BODY = "      经支部委员会研究，拟接收周小明同志为中共预备党员，现予公示。\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import TINY
-from tests.publish.test_build import all_text, build
+from tests.pipeline.test_build import all_text, build
 
 C = TINY / "communities" / "xiaoyuan"
 

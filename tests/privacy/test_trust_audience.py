@@ -30,7 +30,7 @@ from generator.render.pages.context import PageContext
 from generator.views.ledger import year_ledgers
 from generator.views.organization import roster, unit_tree
 from tests.conftest import TINY, TODAY
-from tests.publish.test_build import all_text, build
+from tests.pipeline.test_build import all_text, build
 
 C = TINY / "communities" / "xiaoyuan"
 

@@ -20,7 +20,7 @@ from generator.privacy import guard
 from generator.render.pages.context import PageContext
 from generator.render.printing import write_sheets
 from tests.conftest import TODAY, edited_tiny, replace_in
-from tests.publish.test_build import build, dangwu
+from tests.pipeline.test_build import build, dangwu
 
 ORG = "中共清河街道小园社区支部委员会"
 RUNNING = "关于拟确定吴晓东同志为发展对象的公示"

@@ -4,12 +4,11 @@
 (``start_sheets(ctx, pdf_cache_for(out, slug), background=True)``: kept PDFs reused, the others
 rendered in processes of their own while MkDocs builds) and writes them into ``<site>/print/``
 after MkDocs and before verification and the manifest, so they are checked and listed like
-every other file; ``register(sub, common)`` adds ``dangwu print`` to the command line.
+every other file. ``dangwu print`` itself (load, check, write the sheets) is ``pipeline.print_sheets``.
 """
 from __future__ import annotations
 
-from generator.render.printing.command import register
 from generator.render.printing.pdfcache import cache_for as pdf_cache_for
 from generator.render.printing.pending import SheetsFailed, import_weasyprint, start_sheets, write_sheets
 
-__all__ = ["SheetsFailed", "import_weasyprint", "pdf_cache_for", "register", "start_sheets", "write_sheets"]
+__all__ = ["SheetsFailed", "import_weasyprint", "pdf_cache_for", "start_sheets", "write_sheets"]
