@@ -22,13 +22,26 @@ from generator.render.sanitize import render_markdown
 from generator.views.organization import roster
 
 PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads]
-NAV = [
+NavEntry = str | list[tuple[str, str]]  # a page, or a group of pages under one tab
+NAV: list[tuple[str, NavEntry]] = [
     ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
     ("财务", "finances/index.md"), ("活动", "activities/index.md"), ("公示", "notices/index.md"),
-    ("共建", "partners/index.md"), ("公开目录", "catalog/index.md"), ("更新记录", "changes/index.md"),
+    ("共建", "partners/index.md"),
+    # The field's service work, one tab with a page each (a tab per kind would not fit a phone).
+    ("为民服务", [("三张清单和微心愿", "lists/index.md"), ("议事", "deliberations/index.md"),
+              ("网格", "grids/index.md"), ("双报到", "service/index.md"), ("值班", "rota/index.md")]),
+    ("公开目录", "catalog/index.md"), ("更新记录", "changes/index.md"),
     ("数据下载", "downloads/index.md"),
     ("如何看公开栏", "guide/reading.md"), ("反映意见", "guide/feedback.md"),
 ]
+
+
+def _nav_paths() -> list[str]:
+    """Every page the navigation names, in its order (a group's pages in place of the group)."""
+    paths: list[str] = []
+    for _, entry in NAV:
+        paths += [path for _, path in entry] if isinstance(entry, list) else [entry]
+    return paths
 
 
 def render_site(ctx: PageContext) -> dict[str, str]:
@@ -59,7 +72,16 @@ def clerk_page(text: str) -> str:
 
 
 def nav(pages: dict[str, str]) -> list[dict]:
-    return [{label: path} for label, path in NAV if path in pages]
+    """The navigation of the pages that exist: a group shows with the pages of it that exist, or not at all."""
+    out: list[dict] = []
+    for label, entry in NAV:
+        if isinstance(entry, list):
+            present = [{sub: path} for sub, path in entry if path in pages]
+            if present:
+                out.append({label: present})
+        elif entry in pages:
+            out.append({label: entry})
+    return out
 
 
 # Pages about the board rather than its records: their rows name records shown elsewhere
@@ -73,7 +95,7 @@ def search_order(pages: dict[str, str]) -> dict[str, float]:
     def link(path: str) -> str:  # index.md → "", organization/index.md → organization/, guide/reading.md → guide/reading/
         stem = path.removesuffix(".md").removesuffix("index")
         return stem if not stem or stem.endswith("/") else stem + "/"
-    return {link(path): 0.5 if path in SEARCH_SECONDARY else 1.0 for _, path in NAV if path in pages}
+    return {link(path): 0.5 if path in SEARCH_SECONDARY else 1.0 for path in _nav_paths() if path in pages}
 
 
 def search_words(ctx: PageContext) -> list[str]:
