@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.problems import Problem, messages
 from generator.render.pages.context import PageContext
 from generator.render.printing import render
+from generator.render.printing.libraries import import_weasyprint_quickly
 from generator.render.printing.pdfcache import PdfCache, pdf_key
 from generator.render.printing.sheets import Sheet, sheets
 
@@ -216,7 +217,7 @@ def import_weasyprint() -> None:
     """WeasyPrint (about 1.3 s to import) loaded once: a street build calls it in the parent
     before the community workers fork, so no worker pays it; otherwise before a renderer forks."""
     try:
-        import weasyprint  # noqa: F401
+        import_weasyprint_quickly()
     except OSError:
         pass  # Pango missing: each renderer says so in words (render.NO_PANGO)
 
