@@ -366,6 +366,7 @@ class World:
     activities: dict = field(default_factory=dict)  # year -> [dict]
     ledgers: dict = field(default_factory=dict)  # year -> dict (the finance file)
     used_names: set = field(default_factory=set)
+    grids: list = field(default_factory=list)  # per grid: [网格长, 楼栋长, 楼栋长] (Members)
 
     def rng(self, section: str) -> random.Random:
         return random.Random(f"{self.seed}:{self.slug}:{section}")
@@ -793,8 +794,18 @@ def build_commitments(world: World) -> dict:
             pool = UNIT_PROMISES if by_unit else MEMBER_PROMISES
             template = pool[(number // 2) % len(pool)]
             items.append(_commitment(year, number, owner, template, plans.get(number, "kept"), rng))
-        found[year] = {"commitments": items}
+        found[year] = {"commitments": items, "stages": _stages(year)}
     return found
+
+
+def _stages(year: int) -> dict:
+    """年初列清单 once every commitment is made, 年中查清单 in July, 年底述清单 the next January
+    (not yet held in the last year)."""
+    stages = {"listed": {"date": next_workday(date(year, 1, 26)), "note": "在社区公开栏和网站公布全年承诺清单"},
+              "checked": {"date": next_workday(date(year, 7, 8)), "note": "党员大会逐项检查承诺进展，公布年中进度"}}
+    if year < YEARS[-1]:
+        stages["reported"] = {"date": next_workday(date(year + 1, 1, 8)), "note": "党员大会上逐项述诺，居民代表参加评议"}
+    return stages
 
 
 def _plans(profile: dict, year: int) -> dict:
@@ -1012,6 +1023,7 @@ def organization_file(world: World) -> dict:
     for index in range(world.profile["posts"]):
         post_id, name, duties = _post(index)
         posts.append({"id": post_id, "name": name, "duties": duties, "unit": world.top_id})
+    posts += [{"id": i, "name": n, "duties": d, "unit": world.top_id} for i, n, d in GRID_POSTS]
     return {"units": units, "posts": posts}
 
 
@@ -1031,6 +1043,105 @@ def partners_file(world: World) -> dict:
     return {"partners": [{k: v for k, v in p.items() if not k.startswith("_")} for p in world.partners]}
 
 
+# ----------------------------------------------------------------------------- 网格 and 双报到 (issue 15)
+
+GRID_POSTS = (  # (id, name, duties): who answers for a grid (定人); appended after the posts above
+    ("p-wgz", "网格长", "统筹本网格的走访、诉求收集和矛盾化解，每周到网格巡查一次"),
+    ("p-ldz", "楼栋长", "联系本楼栋居民，及时反映楼栋里的急难愁盼问题"),
+)
+GRID_DUTIES = ("走访楼栋、收集居民诉求，小事不出网格", "排查消防和楼道安全隐患，协助垃圾分类桶前值守",
+               "联系独居和高龄老人，组织在职党员认领微心愿", "宣传政策，调解邻里纠纷，化解矛盾在楼门")
+SERVICE_WORK = ("为独居老人测量血压", "辅导四点半课堂作业", "垃圾分类桶前值守", "清理楼道堆物",
+                "帮助老人使用智能手机", "文明养犬劝导", "义务理发", "讲解医保报销政策", "整理社区图书角",
+                "协助社区便民服务日")
+SERVICE_NEEDS = ("微心愿：帮高龄老人修理轮椅", "需求清单：老旧楼道照明维修", "项目清单：四点半课堂")
+SERVICE_HOURS = ("1.0", "1.5", "2.0", "2.0", "2.5", "3.0", "4.0")
+
+
+def grid_count(world: World) -> int:
+    return 2 if world.single_branch else len(world.branches)
+
+
+def build_grids(world: World) -> None:
+    """Each grid's 网格长 and two 楼栋长 come from one branch; they hold the grid posts."""
+    rng = world.rng("grids")
+    for index in range(grid_count(world)):
+        branch = world.branches[index % len(world.branches)]
+        pool = [m for m in branch.members if m.category == "在册" and "p-wgz" not in m.posts and "p-ldz" not in m.posts]
+        chosen = rng.sample(pool, 3)
+        chosen[0].posts.append("p-wgz")
+        for member in chosen[1:]:
+            member.posts.append("p-ldz")
+        world.grids.append(chosen)
+
+
+def grids_file(world: World) -> dict:
+    per = 4 if len(world.grids) > 2 else 3
+    grids = []
+    for index, people in enumerate(world.grids):
+        first = index * per + 1
+        area = [f"{n}号楼" for n in range(first, first + per)]
+        if index == 0:  # the last building of the first grid is shared with the second, by 单元
+            area[-1] += "1-2单元"
+        if index == 1:
+            area.insert(0, f"{per}号楼3-4单元")
+        grids.append({"id": f"g{index + 1}", "name": f"第{cn_number(index + 1)}网格", "area": area,
+                      "members": [m.id for m in people], "posts": ["p-wgz", "p-ldz"],
+                      "duties": GRID_DUTIES[index % len(GRID_DUTIES)]})
+    return {"grids": grids}
+
+
+# ----------------------------------------------------------------------------- 值班 and 错时服务 (issue 15)
+
+HOLIDAY_DUTIES = ((1, 1, "元旦假期值班"), (2, 17, "春节假期值班，接待居民来访、处理突发情况"), (10, 1, "国庆假期值班"))
+
+
+def rota_file(world: World, year: int) -> dict:
+    """A year's 值班表: each month 错时服务 on Saturday mornings (a service post with a member in
+    turn) and Wednesday evenings (a post); leaders on duty on the first day of the big holidays;
+    in December a members-only hour in the 党员活动室."""
+    rng = world.rng(f"rota-{year}")
+    phone = Quoted(world.phones["office"])
+    posts = [_post(i)[0] for i in range(world.profile["posts"])]
+    saturday, evening = ("p-bianmin" if "p-bianmin" in posts else posts[0]), ("p-tiaojie" if "p-tiaojie" in posts else posts[-1])
+    people = [m for m in world.members if m.category == "在册"]
+    leaders = [m for _, m in world.committee]
+    duties = []
+    for month in range(1, 13):
+        duties.append({"id": f"z{year}-{month:02d}-sat", "kind": "错时服务", "month": month, "weekday": "周六",
+                       "start": Quoted("9:00"), "end": Quoted("12:00"), "posts": [saturday],
+                       "members": [rng.choice(people).id], "place": "党群服务中心一楼便民服务窗口", "phone": phone,
+                       "note": "代办社保认证、开具居住证明，为上班族错时办事"})
+        duties.append({"id": f"z{year}-{month:02d}-wed", "kind": "错时服务", "month": month, "weekday": "周三",
+                       "start": Quoted("17:30"), "end": Quoted("19:30"), "posts": [evening],
+                       "place": "党群服务中心二楼议事厅", "phone": phone, "note": "下班时间接待居民，收集意见建议"})
+    for number, (month, day, note) in enumerate(HOLIDAY_DUTIES):
+        duties.append({"id": f"z{year}-{month:02d}{day:02d}", "kind": "值班", "date": date(year, month, day),
+                       "start": Quoted("9:00"), "end": Quoted("11:00"), "members": [leaders[number % len(leaders)].id],
+                       "place": "党群服务中心一楼大厅", "phone": phone, "note": note})
+    duties.append({"id": f"z{year}-12-dy", "kind": "值班", "month": 12, "weekday": "周五", "start": Quoted("14:00"),
+                   "end": Quoted("16:00"), "members": [world.officer("组织委员").id], "place": "党群服务中心三楼党员活动室",
+                   "phone": phone, "note": "党员活动室开放，接待党员学习和组织关系咨询", "audience": "members"})
+    return {"duties": duties}
+
+
+def service_file(world: World, year: int) -> dict:
+    """Each 在职报到 member serves a few times a year, spread over the months recorded."""
+    rng = world.rng(f"service-{year}")
+    reporting = [m for m in world.members if m.category == "在职报到"]
+    found = []
+    for member in reporting:
+        for month in sorted(rng.sample(months(year), rng.randint(2, 5))):  # at most once a month each
+            days = saturdays(year, month) or workdays(year, month)
+            entry = {"member": member.id, "date": rng.choice(days), "hours": rng.choice(SERVICE_HOURS),
+                     "what": rng.choice(SERVICE_WORK)}
+            if rng.random() < 0.25:
+                entry["need"] = rng.choice(SERVICE_NEEDS)
+            found.append(entry)
+    found.sort(key=lambda e: (e["date"], e["member"]))
+    return {"services": [{"id": f"s{year}-{n:03d}", **e} for n, e in enumerate(found, start=1)]}
+
+
 # ----------------------------------------------------------------------------- writing
 
 
@@ -1046,6 +1157,7 @@ def build_world(slug: str, profile: dict, seed: int) -> World:
     build_partners(world)
     build_activities(world)
     build_finances(world)
+    build_grids(world)
     return world
 
 
@@ -1064,6 +1176,7 @@ def generate(root: Path, slug: str, profile: dict, seed: int) -> Path:
         "organization.yml": organization_file(world),
         "members.yml": members_file(world),
         "partners.yml": partners_file(world),
+        "grids.yml": grids_file(world),
     }
     commitments, notices = build_commitments(world), build_notices(world)
     for year in YEARS:
@@ -1071,6 +1184,8 @@ def generate(root: Path, slug: str, profile: dict, seed: int) -> Path:
         files[f"finances/{year}.yml"] = world.ledgers[year]
         files[f"commitments/{year}.yml"] = commitments[year]
         files[f"notices/{year}.yml"] = notices[year]
+        files[f"service/{year}.yml"] = service_file(world, year)
+    files[f"rota/{YEARS[-1]}.yml"] = rota_file(world, YEARS[-1])
     for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)

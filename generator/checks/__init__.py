@@ -9,13 +9,18 @@ from generator.checks import (
     catalog,
     commitments,
     dates,
+    deliberations,
+    grids,
     ledger,
+    lists,
     markdown,
     notices,
     personal_data,
     photos,
     placeholders,
     references,
+    rota,
+    service,
     site_links,
 )
 from generator.load.dataset import Community, community_dirs, load_safely
@@ -23,7 +28,8 @@ from generator.load.unsafe import unsafe_outside_communities
 from generator.problems import Problem
 
 RULES = [references.check, dates.check, personal_data.check, ledger.check, commitments.check, notices.check,
-         cadence.check, catalog.check, placeholders.check, photos.check, site_links.check, markdown.check]
+         cadence.check, catalog.check, placeholders.check, photos.check, site_links.check, markdown.check,
+         deliberations.check, grids.check, service.check, lists.check, rota.check]
 
 
 def check_community(community: Community, today: date) -> list[Problem]:

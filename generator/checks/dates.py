@@ -16,7 +16,9 @@ def check(community: Community, today: date) -> list[Problem]:
         field = kind.dated_by
         for year, yearfile in community.of(kind).items():
             for record in kind.records(yearfile):
-                when = getattr(record, field)
+                when = getattr(record, field, None)
+                if when is None:  # a list in the file dated otherwise (三张清单's resources, projects)
+                    continue
                 file, line, col = record.src_of(field)
                 if when.year != year:
                     found.append(Problem("year-mismatch", file, line, col, path=field, severity=WARNING,

@@ -29,15 +29,17 @@ messages.add({
 })
 
 
-def _dupes(kind: str, records: Iterable[_WithId]) -> list[Problem]:
+def duplicate_ids(kind: str, records: Iterable[_WithId], kind_zh: str | None = None) -> list[Problem]:
+    """Every record whose id an earlier one already has, reported where it repeats and naming the
+    first. Each record kind's checks use this one (``kind_zh`` when the kind is not in KINDS_ZH)."""
     seen: dict[str, _WithId] = {}
     found = []
     for record in records:
         if record.id in seen:
             file, line, col = record.src_of("id")
-            found.append(Problem("duplicate-id", file, line, col, path="id", params={
-                "kind": kind, "id": record.id, "first": "{}:{}".format(*seen[record.id].src_of("id")[:2]),
-            }))
+            params = {"kind": kind, "id": record.id, "first": "{}:{}".format(*seen[record.id].src_of("id")[:2])}
+            found.append(Problem("duplicate-id", file, line, col, path="id",
+                                 params={**params, "kind_zh": kind_zh} if kind_zh else params))
         else:
             seen[record.id] = record
     return found
@@ -67,7 +69,7 @@ def collect(community: Community) -> dict[str, list]:
 
 def check(community: Community, today=None) -> list[Problem]:
     kinds = collect(community)
-    problems = [p for kind, records in kinds.items() for p in _dupes(kind, records)]
+    problems = [p for kind, records in kinds.items() for p in duplicate_ids(kind, records)]
     ids = {kind: {r.id for r in records} for kind, records in kinds.items()}
     problems += _organization_refs(kinds, ids)
     problems += _record_refs(kinds, ids)
@@ -141,7 +143,7 @@ def _finance_refs(community: Community) -> list[Problem]:
     found = []
     for ledger in community.finances.values():
         funds = {f.id for f in ledger.funds}
-        found += _dupes("fund", ledger.funds) + _dupes("project", ledger.projects)
+        found += duplicate_ids("fund", ledger.funds) + duplicate_ids("project", ledger.projects)
         projects = {p.id for p in ledger.projects}
         loaded = community.sources[ledger.src[0]]  # the file the ledger was read from
         for fund_id in ledger.opening:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from generator.records import normalise
@@ -61,7 +61,91 @@ HEADERS = {
         "points": ["服务积分", "积分"],
         "audience": ["公开范围"],
     },
+    "service": {  # 在职党员双报到服务登记表
+        "id": ["编号", "服务编号"],
+        "member": ["党员", "姓名", "党员姓名", "党员编号", "报到党员", "在职党员"],
+        "date": ["日期", "服务日期", "服务时间", "时间"],
+        "hours": ["时长", "服务时长", "小时", "服务时长(小时)", "时长(小时)", "工时"],
+        "what": ["服务内容", "内容", "服务事项", "服务项目内容"],
+        "workplace": ["工作单位", "单位"],
+        "need": ["对应需求", "需求", "项目", "认领项目", "微心愿"],
+        "audience": ["公开范围"],
+    },
+    "need": {  # 需求清单（含微心愿）
+        "id": ["编号", "需求编号"],
+        "kind": ["类别", "类型", "需求类别"],
+        "title": ["需求内容", "需求", "内容", "心愿内容", "微心愿"],
+        "place": ["地点", "楼栋", "小区", "位置"],
+        "raised": ["提出日期", "日期", "登记日期", "收集日期"],
+        "raised_by": ["提出方", "提出人", "来源", "需求来源", "提出群体"],
+        "claimer": ["认领人", "认领方", "认领单位", "认领党员"],
+        "claimed": ["认领日期"],
+        "fulfilled": ["实现日期", "完成日期"],
+        "result": ["结果", "实现情况", "完成情况"],
+        "audience": ["公开范围"],
+    },
+    "resource": {  # 资源清单
+        "id": ["编号", "资源编号"],
+        "title": ["资源内容", "资源", "内容", "资源名称"],
+        "offered_by": ["提供方", "提供单位", "共建单位", "资源单位", "单位"],
+        "capacity": ["数量", "提供能力", "服务能力", "规模", "可提供"],
+        "offered": ["登记日期", "日期", "提供日期"],
+        "audience": ["公开范围"],
+    },
+    "project": {  # 项目清单：认领 → 实施 → 完成 → 评价
+        "id": ["编号", "项目编号"],
+        "title": ["项目名称", "项目", "名称", "项目内容"],
+        "need": ["对应需求", "需求", "需求编号"],
+        "resource": ["使用资源", "资源", "资源编号"],
+        "owner": ["负责", "负责组织", "责任单位", "负责岗位", "牵头"],
+        "claimed": ["认领日期"],
+        "implemented": ["实施日期", "开始实施"],
+        "done": ["完成日期"],
+        "evaluated": ["评价日期"],
+        "evaluation": ["评价", "居民评价", "群众评价", "满意度"],
+        "result": ["结果", "完成情况", "成效"],
+        "audience": ["公开范围"],
+    },
+    "duty": {  # 值班表、错时服务表
+        "id": ["编号", "值班编号"],
+        "kind": ["类别", "类型", "值班类别"],
+        "date": ["日期", "值班日期"],
+        "month": ["月份", "月"],
+        "weekday": ["星期", "周几", "每周"],
+        "start": ["开始", "开始时间", "起"],
+        "end": ["结束", "结束时间", "止"],
+        "posts": ["岗位", "值班岗位"],
+        "members": ["党员", "值班党员", "值班人", "值班人员"],
+        "place": ["地点", "值班地点"],
+        "phone": ["电话", "联系电话", "值班电话", "办公电话"],
+        "holidays": ["节假日", "法定节假日", "节假日安排"],
+        "note": ["说明", "备注", "服务内容"],
+        "audience": ["公开范围"],
+    },
+    "deliberation": {  # 议事台账：一个议题一行
+        "id": ["编号", "议事编号"],
+        "topic": ["议题", "议事议题", "议题名称"],
+        "source": ["来源", "议题来源"],
+        "date": ["日期", "议事日期", "时间", "议事时间"],
+        "form": ["形式", "议事形式"],
+        "place": ["地点", "议事地点"],
+        "participants": ["参加人员", "参会人员", "参加人数", "参会人数"],
+        "options": ["方案", "议事方案", "表决", "表决情况", "方案及表决"],
+        "decision": ["决定", "议定事项", "决议", "表决结果"],
+        "decision_note": ["决定说明", "落实情况", "落实措施"],
+        "carried_by": ["承办", "承办单位", "落实单位", "负责落实"],
+        "feedback_date": ["反馈日期", "反馈时间"],
+        "feedback_ways": ["反馈方式"],
+        "feedback_content": ["反馈内容"],
+        "audience": ["公开范围"],
+    },
 }
+
+# The words a rota writes for a weekday and for its holiday rule, → the model's.
+WEEKDAY_WORDS = {f"{prefix}{day}": f"周{day}" for prefix in ("周", "星期", "礼拜") for day in "一二三四五六日天"}
+WEEKDAY_WORDS.update({"周天": "周日", "星期天": "周日", "礼拜天": "周日"})
+HOLIDAY_WORDS = {"不安排": "不安排", "休息": "不安排", "不值班": "不安排", "否": "不安排",
+                 "照常": "照常", "值班": "照常", "照常值班": "照常", "是": "照常"}
 
 # Never imported: the roster an office keeps has these, the board must never show them.
 PERSONAL = ["身份证号", "身份证", "身份证号码", "公民身份号码", "证件号码", "证件号", "手机", "手机号",
@@ -180,6 +264,74 @@ def year_of(value) -> str:
     if not match:
         raise CellError("import-bad-year", value=text(value))
     return match.group(1)
+
+
+def hours(value) -> str:
+    """Service hours with one decimal, exactly: 2 → "2.0", "2.5小时" → "2.5"; 2.25 refused."""
+    if isinstance(value, bool):
+        raise CellError("import-bad-hours", value=value)
+    written = f"{value:.15g}" if isinstance(value, float) else text(value)
+    cleaned = re.sub(r"\s|小时|h$", "", unicodedata.normalize("NFKC", written))
+    try:
+        number = Decimal(cleaned)
+        exact = number.quantize(Decimal("0.1"))
+    except InvalidOperation:
+        raise CellError("import-bad-hours", value=written) from None
+    if exact != number:
+        raise CellError("import-bad-hours", value=written)
+    return f"{exact}"
+
+
+def clock(value) -> str:
+    """A time of day as the rota writes it: an Excel time (9:00:00) or "9：00" → "9:00".
+
+    Anything else is passed on as written, for the model to refuse with its own words."""
+    if isinstance(value, (time, datetime)):
+        return f"{value.hour}:{value.minute:02d}"
+    written = unicodedata.normalize("NFKC", text(value)).replace(" ", "")
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(:00)?", written)
+    return f"{int(match.group(1))}:{match.group(2)}" if match else written
+
+
+def participants(value) -> list[dict[str, str]]:
+    """党员代表12、居民代表20人 → [{group: 党员代表, count: 12}, …]: groups and counts, never names."""
+    found = []
+    for part in split_list(value):
+        match = re.fullmatch(r"(.+?)\s*[:：]?\s*(\d+)\s*(人|名)?", unicodedata.normalize("NFKC", part))
+        if not match:
+            raise CellError("import-bad-participants", value=part)
+        found.append({"group": match.group(1), "count": match.group(2)})
+    return found
+
+
+VOTE_WORDS = {"yes": r"(赞成|同意)", "no": r"(反对|不同意)", "abstain": r"(弃权)"}
+
+
+def options(value) -> list[dict]:
+    """方案一：赞成18 反对2 弃权1；方案二：赞成3 → options a, b with their votes (the text before the colon).
+
+    An option with nothing after its colon, or no colon, was not voted on; a single number is its 赞成 votes."""
+    found: list[dict] = []
+    for part in (p.strip() for p in re.split(r"[;；\n]", text(value)) if p.strip()):
+        written, _, counted = unicodedata.normalize("NFKC", part).partition(":")
+        option: dict = {"id": chr(ord("a") + len(found)), "text": written.strip()}
+        if counted.strip():
+            option["votes"] = _votes(counted, part)
+        if not option["text"] or len(found) >= 26:
+            raise CellError("import-bad-options", value=part)
+        found.append(option)
+    return found
+
+
+def _votes(counted: str, part: str) -> dict[str, str]:
+    votes = {name: m.group(2) for name, word in VOTE_WORDS.items()
+             if (m := re.search(rf"(?<!不){word}\s*(\d+)", counted))}
+    if not votes and (bare := re.fullmatch(r"\s*(\d+)\s*票?\s*", counted)):
+        votes = {"yes": bare.group(1)}
+    words = sum(1 for word in VOTE_WORDS.values() if re.search(rf"(?<!不){word}", counted))
+    if not votes or len(re.findall(r"\d+", counted)) != len(votes) or words > len(votes):
+        raise CellError("import-bad-options", value=part)
+    return votes
 
 
 def split_list(value) -> list[str]:

@@ -35,11 +35,37 @@ def _same_entry(entry: dict, record: dict) -> bool:
     return same and (str(entry.get("voucher")) == record["voucher"] or str(entry.get("summary")) == record["summary"])
 
 
+# Imports that add to one list of a file holding several (三张清单), or to a file named otherwise.
+HELD_IN = {"need": ("lists", "needs"), "resource": ("lists", "resources"), "project": ("lists", "projects"),
+           "duty": ("rota", "duties"), "deliberation": ("deliberations", "deliberations")}
+
+# What makes a row the same as a recorded item, for the kinds that are neither money nor people.
+SAME_BY = {"activities": ("date", "title"), "service": ("member", "date", "what"), "need": ("raised", "title"),
+           "resource": ("offered_by", "title"), "project": ("need", "title"),
+           "duty": ("date", "month", "weekday", "start", "place"), "deliberation": ("date", "topic")}
+
+
+def record_year(record: dict) -> int:
+    """The year whose file the record goes into: its date, a project's first stage, else the sheet's year."""
+    for name in ("date", "raised", "offered"):
+        if record.get(name):
+            return int(record[name][:4])
+    if record.get("stages"):
+        return int(record["stages"][0]["date"][:4])
+    return int(record["_year"])
+
+
+def held_in(kind: str):
+    """(the kind of file, the list in it) an import adds to."""
+    file, key = HELD_IN.get(kind, (kind, ""))
+    return BY_NAME[file], key or BY_NAME[file].items[0]
+
+
 def _is_recorded(kind: str, old: dict, record: dict) -> bool:
     if kind == "finances":
         return _same_entry(old, record)
-    if kind == "activities":
-        return (str(old.get("date")), str(old.get("title"))) == (record["date"], record["title"])
+    if kind in SAME_BY:
+        return all(str(old.get(k)) == str(record.get(k)) for k in SAME_BY[kind])
     return (str(old.get("name")), str(old.get("unit"))) == (record["name"], record.get("unit"))
 
 
@@ -48,13 +74,13 @@ def already_recorded(kind: str, root: Path, good) -> tuple[list, dict[str, list[
 
     Each recorded item accounts for one row only, so two real entries alike stay two.
     """
-    held_in = BY_NAME[kind]  # an import's kind is the kind of file it adds to
+    file, key = held_in(kind)
     left: list[tuple[int, dict]] = []
     present: dict[str, list[int]] = {}  # file -> rows it already holds
     pools: dict[Path, list[dict]] = {}
     for number, record in good:
-        path = held_in.path(root, int(record["date"][:4]) if held_in.per_year else None)
-        pool = pools.setdefault(path, items(raw(path), held_in.items[0]))
+        path = file.path(root, record_year(record) if file.per_year else None)
+        pool = pools.setdefault(path, items(raw(path), key))
         match = next((old for old in pool if _is_recorded(kind, old, record)), None)
         if match is None:
             left.append((number, record))
@@ -80,7 +106,14 @@ def namesakes(kind: str, root: Path, sheet: str, good) -> list[Problem]:
 
 REPEAT_KEYS = {"finances": (("date", "amount", "voucher", "summary"), "日期、金额、凭证号和摘要",
                             "date, amount, voucher and summary"),
-               "activities": (("date", "title"), "日期和标题", "date and title")}
+               "activities": (("date", "title"), "日期和标题", "date and title"),
+               "service": (("member", "date", "what"), "党员、日期和服务内容", "member, date and service"),
+               "need": (("raised", "title"), "提出日期和需求内容", "date and need"),
+               "resource": (("offered_by", "title"), "提供方和资源内容", "partner and resource"),
+               "project": (("need", "title"), "对应需求和项目名称", "need and project"),
+               "duty": (("date", "month", "weekday", "start", "place"), "日期（或月份、星期）、开始时间和地点",
+                        "date (or month and weekday), start and place"),
+               "deliberation": (("date", "topic"), "日期和议题", "date and topic")}
 
 
 def repeats(kind: str, sheet: str, good) -> list[Problem]:

@@ -33,6 +33,9 @@ class Context:
     units: dict[str, str]  # id → name
     partners: dict[str, str] = field(default_factory=dict)
     posts: dict[str, str] = field(default_factory=dict)
+    members: dict[str, str] = field(default_factory=dict)  # id → name (the roster)
+    needs: dict[str, str] = field(default_factory=dict)  # id → title (需求清单, every year)
+    resources: dict[str, str] = field(default_factory=dict)  # id → title (资源清单, every year)
 
     def header(self, name: str) -> str:
         return self.columns.headers.get(name) or h.label(self.kind, name)
@@ -195,6 +198,172 @@ def member_record(row: Row) -> dict:
     }
 
 
+def service_record(row: Row) -> dict:
+    when = _date(row)
+    return {
+        "id": row.take("id"), "member": _member(row), "date": when.isoformat() if when else None,
+        "hours": row.take("hours", h.hours, required=True), "what": row.take("what", required=True),
+        "workplace": row.take("workplace"), "need": row.take("need"), "audience": _audience(row),
+    }
+
+
+def _member(row: Row):
+    """A member by id or by full name, exactly: a part of a name could be someone else."""
+    written = row.take("member", required=True)
+    if written is None:
+        return None
+    known = row.ctx.members
+    found = [i for i, name in known.items() if written in (i, name)]
+    if len(found) != 1:
+        row.problem("member", "import-unknown-name", value=written, what="党员（同名时请写党员编号）",
+                    known="党员名册里的姓名或编号")
+        return None
+    return found[0]
+
+
+def need_record(row: Row) -> dict:
+    kind = row.take("kind")
+    return {
+        "id": row.take("id"), "kind": kind, "title": row.take("title", required=True), "place": row.take("place"),
+        "raised": _day(row, "raised", required=True), "raised_by": row.take("raised_by", required=True),
+        "claimer": _exactly(row, "claimer", {**row.ctx.members, **row.ctx.partners}, "党员或共建单位"),
+        "claimed": _day(row, "claimed"), "fulfilled": _day(row, "fulfilled"), "result": row.take("result"),
+        "audience": _audience(row),
+    }
+
+
+def resource_record(row: Row) -> dict:
+    offered = _day(row, "offered")
+    record = {
+        "id": row.take("id"), "title": row.take("title", required=True),
+        "offered_by": _one_of(row, "offered_by", {**row.ctx.partners, **row.ctx.units, **row.ctx.posts},
+                              "共建单位、组织或岗位"),
+        "capacity": row.take("capacity"), "offered": offered, "audience": _audience(row),
+    }
+    if offered is None and not row.has("offered"):
+        record["_year"] = _year_for_undated(row, "offered")
+    return record
+
+
+# A project's stages as a sheet writes them: one date column per stage, in the order they happen.
+STAGE_COLUMNS = (("claimed", "认领"), ("implemented", "实施"), ("done", "完成"), ("evaluated", "评价"))
+
+
+def project_record(row: Row) -> dict:
+    stages = []
+    for name, stage in STAGE_COLUMNS:
+        when = _day(row, name, required=name == "claimed")
+        if when is not None:
+            note = row.take("evaluation") if stage == "评价" else None
+            stages.append({"stage": stage, "date": when, **({"note": note} if note else {})})
+    return {
+        "id": row.take("id"), "title": row.take("title", required=True),
+        "need": _exactly(row, "need", row.ctx.needs, "需求清单里的需求", required=True),
+        "resource": _exactly(row, "resource", row.ctx.resources, "资源清单里的资源", required=True),
+        "owner": _one_of(row, "owner", {**row.ctx.units, **row.ctx.posts}, "组织或岗位"),
+        "stages": stages, "result": row.take("result"), "audience": _audience(row),
+    }
+
+
+def duty_record(row: Row) -> dict:
+    """One duty: on a date, or every such weekday of a month (then the year comes from --year or the title)."""
+    weekday, holidays = row.take("weekday"), row.take("holidays")
+    record = {
+        "id": row.take("id"), "kind": row.take("kind") or "值班",
+        "date": _day(row, "date") if row.has("date") else None, "month": row.take("month", lambda v: h.text(v).removesuffix("月")),
+        "weekday": h.WEEKDAY_WORDS.get(weekday, weekday) if weekday else None,
+        "holidays": h.HOLIDAY_WORDS.get(holidays, holidays) if holidays else None,
+        "start": row.take("start", h.clock, required=True), "end": row.take("end", h.clock, required=True),
+        "posts": _many_of(row, "posts", row.ctx.posts, "岗位"), "members": _members(row, "members"),
+        "place": row.take("place", required=True), "phone": row.take("phone", required=True),
+        "note": row.take("note"), "audience": _audience(row),
+    }
+    if not row.has("date"):
+        record["_year"] = _year_for_undated(row, "date")
+    return record
+
+
+def deliberation_record(row: Row) -> dict:
+    """One 议题 a row: participants as groups with counts, options with their votes, the feedback in three columns."""
+    when = _day(row, "date", required=True)
+    options = row.take("options", h.options) or []
+    return {
+        "id": row.take("id"), "topic": row.take("topic", required=True), "source": row.take("source", required=True),
+        "date": when, "form": row.take("form", required=True), "place": row.take("place"),
+        "participants": row.take("participants", h.participants, required=True), "options": options,
+        "decision": _decision(row, options), "decision_note": row.take("decision_note"),
+        "carried_by": _carrier(row), "feedback": _feedback(row), "audience": _audience(row),
+    }
+
+
+def _decision(row: Row, options: list[dict]):
+    """The option chosen, by its text or its letter; 暂缓 as written; anything else left for the check to name."""
+    written = row.take("decision")
+    chosen = [o["id"] for o in options if written in (o["id"], o["text"])]
+    return chosen[0] if len(chosen) == 1 else written
+
+
+def _carrier(row: Row):
+    written = row.take("carried_by")
+    if written is None:
+        return None
+    known = {**row.ctx.units, **row.ctx.posts, **row.ctx.partners}
+    found = resolve(known, written)
+    if found is None:
+        row.problem("carried_by", "import-unknown-name", value=written, what="组织、岗位或共建单位", known=_listed(known))
+    return found
+
+
+def _feedback(row: Row):
+    """反馈日期 and 反馈方式 go together: one without the other is an empty cell to fill."""
+    if not (row.has("feedback_date") or row.has("feedback_ways") or row.has("feedback_content")):
+        return None
+    when = _day(row, "feedback_date", required=True)
+    ways = row.take("feedback_ways", h.split_list, required=True)
+    if when is None or not ways:
+        return None
+    content = row.take("feedback_content")
+    return {"date": when, "ways": ways, **({"content": content} if content else {})}
+
+
+def _day(row: Row, name: str, required: bool = False):
+    year = row.ctx.year or row.ctx.columns.year_hint
+    when = row.take(name, lambda v: h.day(v, year), required=required)
+    return when.isoformat() if when else None
+
+
+def _year_for_undated(row: Row, name: str) -> str | None:
+    """The year whose file a record without a date goes into: --year, else the year in the sheet's title."""
+    year = row.ctx.year or row.ctx.columns.year_hint
+    if year is None:
+        row.problem(name, "import-year-unknown")
+    return str(year) if year else None
+
+
+def _exactly(row: Row, name: str, known: dict[str, str], what: str, required: bool = False):
+    """An id, or a name or title written in full: a part of one could be another's."""
+    written = row.take(name, required=required)
+    if written is None:
+        return None
+    found = [i for i, title in known.items() if written in (i, title)]
+    if len(found) != 1:
+        row.problem(name, "import-unknown-name", value=written, what=what, known=_listed(known))
+        return None
+    return found[0]
+
+
+def _members(row: Row, name: str) -> list[str]:
+    found = []
+    for written in h.split_list(row.raw(name)) if row.has(name) else []:
+        ids = [i for i, full in row.ctx.members.items() if written in (i, full)]
+        if len(ids) != 1:
+            row.problem(name, "import-unknown-name", value=written, what="党员（同名时请写党员编号）",
+                        known="党员名册里的姓名或编号")
+        else:
+            found.append(ids[0])
+    return found
+
+
 def _one_of(row: Row, name: str, known: dict[str, str], what: str):
     written = row.take(name)
     if written is None:
@@ -223,7 +392,9 @@ def _listed(known: dict[str, str]) -> str:
     return "、".join(f"{i}（{n}）" if n and n != i else i for i, n in known.items()) or "（还没有）"
 
 
-CONVERTERS = {"finances": finance_record, "activities": activity_record, "members": member_record}
+CONVERTERS = {"finances": finance_record, "activities": activity_record, "members": member_record,
+              "service": service_record, "need": need_record, "resource": resource_record,
+              "project": project_record, "duty": duty_record, "deliberation": deliberation_record}
 
 
 def convert(ctx: Context, number: int, cells: tuple) -> tuple[dict, list[Problem]]:

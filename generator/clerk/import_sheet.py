@@ -19,6 +19,12 @@ REQUIRED_COLUMNS = {
     "finances": ["summary", "voucher", "handler", "approver", "category"],
     "activities": ["title", "kind"],
     "members": ["name"],
+    "service": ["member", "hours", "what"],
+    "need": ["title", "raised", "raised_by"],
+    "resource": ["title", "offered_by"],
+    "project": ["title", "need", "resource", "claimed"],
+    "duty": ["start", "end", "place", "phone"],
+    "deliberation": ["topic", "source", "form", "participants"],
 }
 NOT_IMPORTED = {"balance": "由明细算出，不导入"}
 HEADER_SCAN = 20  # the header is within the first rows; above it there may be a title
@@ -214,12 +220,16 @@ def _year_in(rows) -> int | None:
 def check_columns(columns: Columns, kind: str, constants: dict[str, str], units: dict[str, str]) -> None:
     have = set(columns.fields) | set(constants)
     missing = [name for name in REQUIRED_COLUMNS[kind] if name not in have]
-    if kind in ("finances", "activities") and "date" not in have and not {"month", "day"} <= have:
+    if kind in ("finances", "activities", "service", "deliberation") and "date" not in have and not {"month", "day"} <= have:
         missing.insert(0, "date")
     if kind == "finances" and not have & {"income", "spending", "amount"}:
         missing.append("income")
-    if kind != "finances" and "unit" not in have and len(units) != 1:
+    if kind in ("activities", "members") and "unit" not in have and len(units) != 1:
         missing.append("unit")
+    if kind == "duty" and "date" not in have and not {"month", "weekday"} <= have:
+        missing.insert(0, "date")
+    if kind == "duty" and not have & {"posts", "members"}:
+        missing.append("posts")
     if missing:
         listed = "、".join(f"“{h.label(kind, m)}”" for m in missing)
         raise ImportStop(f"表里没有 {listed} 列：请在表里加上；列名不同时用 --map 列名={missing[0]} 指明；"

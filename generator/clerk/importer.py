@@ -20,10 +20,20 @@ from pydantic import ValidationError
 
 from generator.clerk import import_headers as h
 from generator.clerk.import_fund import assign_fund, fund_names, sheet_fund
-from generator.clerk.import_match import already_recorded, namesakes, repeats
+from generator.clerk.import_match import already_recorded, namesakes, record_year, repeats
 from generator.clerk.import_rows import Columns, Context, convert, is_blank_row
 from generator.clerk.import_sheet import ImportStop, Sheet, check_columns, find_columns, read_sheet
-from generator.clerk.new import KINDS, activity_id, ids_of, items, member_id, new_file_text, raw, year_items
+from generator.clerk.new import (
+    KINDS,
+    activity_id,
+    ids_of,
+    items,
+    member_id,
+    new_file_text,
+    raw,
+    year_items,
+    yearly_id,
+)
 from generator.clerk.yamledit import CannotAppend, append_items, quoted, read_text, write_text
 from generator.load.yamlfile import Loaded
 from generator.problems import WARNING, Problem, display_path, errors, messages
@@ -66,14 +76,33 @@ messages.add({
         "请在 Excel 或 WPS 里打开这个文件、保存后再导入，或把这一格改成数字。",
         "'{column}' is the formula {formula} but the file holds no computed value: open and save it in Excel first.",
     ),
+    "import-bad-hours": ("“{column}”列的“{value}”不是时长：请写小时数，最多一位小数，如 2、1.5。",
+                         "'{column}' holds '{value}', which is not a number of hours: write e.g. 2 or 1.5."),
+    "import-bad-participants": ("“{column}”列的“{value}”看不出群体和人数：请写成“党员代表12、居民代表20”，只写人数，不写姓名。",
+                                "'{column}': '{value}' is not a group and a count: write e.g. 党员代表12、居民代表20."),
+    "import-bad-options": ("“{column}”列的“{value}”看不出方案和票数：请写成“方案一：赞成18 反对2 弃权1；方案二：赞成3”，"
+                           "未表决的方案只写方案内容。",
+                           "'{column}': '{value}' is not an option with votes: write e.g. 方案一：赞成18 反对2 弃权1."),
+    "import-year-unknown": ("这一行没有日期，看不出该记进哪一年的文件：请填写“{column}”，或用 --year 2026 指明。",
+                            "this row has no date, so its year is unknown: fill in '{column}' or give --year."),
     "import-negative-balance": (
         "记上这一笔后，“{fund}”在 {date} 的余额是 {balance}：余额不能是负数。多半是收入漏记，或金额、日期写错了，请核对。",
         "after this entry the {fund} balance on {date} is {balance}: a balance cannot be negative.",
     ),
 })
 
-IMPORTS = {"finances": "entry", "activities": "activity", "members": "member"}  # what each import adds, as `dangwu new` names it
-PLAIN = {"id", "date", "fund", "project", "audience", "kind", "unit"}  # written without quotes
+# What each import adds, as `dangwu new` names it.
+IMPORTS = {"finances": "entry", "activities": "activity", "members": "member", "service": "service",
+           "need": "need", "resource": "resource", "project": "project", "duty": "duty",
+           "deliberation": "deliberation"}
+PLAIN = {"id", "date", "fund", "project", "audience", "kind", "unit", "member", "raised", "claimed", "fulfilled",
+         "offered", "offered_by", "claimer", "need", "resource", "owner", "stage", "month", "weekday",
+         "holidays", "present", "expected", "count", "yes", "no", "abstain", "ways", "carried_by",
+         "source", "form"}  # written without quotes
+# Ids a row may leave out, numbered within the year as `dangwu new` numbers them: kind → (folder, list, prefix).
+YEARLY_IDS = {"service": ("service", "services", "s"), "need": ("lists", "needs", "n"),
+              "resource": ("lists", "resources", "r"), "project": ("lists", "projects", "p"),
+              "duty": ("rota", "duties", "z"), "deliberation": ("deliberations", "deliberations", "d")}
 
 
 # --- the plan: what would be added where ------------------------------------------------------
@@ -151,7 +180,14 @@ def _context(kind, read: Sheet, root: Path, mapping, constants, year) -> Context
     if unknown:
         raise ImportStop(f"--set 里的“{unknown[0]}”不是可导入的字段：可写 {'、'.join(h.HEADERS[kind])}。")
     check_columns(columns, kind, constants, units)
-    return Context(kind, read.name, columns, constants, year, units, partners, posts)
+    members = {i: str(m.get("name", "")) for m in items(raw(root / "members.yml"), "members")
+               if isinstance(i := m.get("id"), str)}
+    needs, resources = (_titles(year_items(root, "lists", key)) for key in ("needs", "resources"))
+    return Context(kind, read.name, columns, constants, year, units, partners, posts, members, needs, resources)
+
+
+def _titles(records: list[dict]) -> dict[str, str]:
+    return {i: str(r.get("title", "")) for r in records if isinstance(i := r.get("id"), str)}
 
 
 def _is_total(ctx: Context, cells) -> bool:
@@ -175,6 +211,13 @@ def _assign_ids(kind: str, root: Path, good) -> None:
             if "id" not in record:
                 record["id"] = member_id(taken)
                 taken.append(record["id"])
+    elif kind in YEARLY_IDS:
+        folder, key, prefix = YEARLY_IDS[kind]
+        taken = ids_of(year_items(root, folder, key)) + [r["id"] for _, r in good if "id" in r]
+        for _, record in sorted(good, key=lambda row: record_year(row[1])):
+            if "id" not in record:
+                record["id"] = yearly_id(taken, record_year(record), prefix)
+                taken.append(record["id"])
 
 
 def _validate(ctx: Context, number: int, record: dict, seen: set[str]) -> list[Problem]:
@@ -188,7 +231,7 @@ def _validate(ctx: Context, number: int, record: dict, seen: set[str]) -> list[P
     values = {(name,): (number, columns.get(name, -1) + 1) for name in model.model_fields}
     loaded = Loaded(ctx.sheet, record, values={(): (number, 1), **values})
     try:
-        model.model_validate(record)
+        model.model_validate({k: v for k, v in record.items() if not k.startswith("_")})  # _year: where, not what
     except ValidationError as exc:
         found = [_relabel(p, ctx) for p in to_problems(exc, loaded, model) if p.code != "missing-field"]
         return [p for p in found if p.path not in seen]
@@ -214,8 +257,10 @@ def record_lines(kind: str, record: dict) -> list[str]:
 
 
 def _field_lines(name: str, value) -> list[str]:
-    if isinstance(value, dict):
-        return [f"{name}: {{{', '.join(f'{k}: {v}' for k, v in value.items())}}}"]
+    if isinstance(value, dict):  # attendance, a deliberation's feedback
+        return [_flow(name, value)]
+    if isinstance(value, list) and value and isinstance(value[0], dict):  # stages, participants, options
+        return [f"{name}:"] + [f"  - {{{', '.join(_flow(k, v) for k, v in one.items())}}}" for one in value]
     if isinstance(value, list):
         return [f"{name}: [{', '.join(value)}]"]
     if name in PLAIN:
@@ -225,11 +270,20 @@ def _field_lines(name: str, value) -> list[str]:
     return [f"{name}: {quoted(value)}"]
 
 
+def _flow(name: str, value) -> str:
+    """One ``name: value`` of a flow mapping: nested mappings and lists (votes, ways) in flow style too."""
+    if isinstance(value, dict):
+        return f"{name}: {{{', '.join(_flow(k, v) for k, v in value.items())}}}"
+    if isinstance(value, list):
+        return f"{name}: [{', '.join(value)}]"
+    return f"{name}: {value}" if name in PLAIN else f"{name}: {quoted(value)}"
+
+
 def _changes(kind: str, root: Path, good, fund: str | None) -> list[FileChange]:
     spec = KINDS[IMPORTS[kind]]
     grouped: dict[Path, list] = {}
     for number, record in good:
-        path = spec.path(root, int(record["date"][:4]) if spec.file.per_year else 0)
+        path = spec.path(root, record_year(record) if spec.file.per_year else 0)
         grouped.setdefault(path, []).append((number, record_lines(kind, record)))
     changes = []
     for path, rows in grouped.items():

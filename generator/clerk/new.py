@@ -22,10 +22,16 @@ from generator.load.dataset import SLUG_RE
 from generator.load.yamlfile import load_file
 from generator.records.activities import Activity
 from generator.records.commitments import Commitment
+from generator.records.deliberations import Deliberation
 from generator.records.finances import Entry
+from generator.records.grids import Grid
 from generator.records.kinds import BY_NAME, RecordKind
+from generator.records.lists import Need, Resource
+from generator.records.lists import Project as ListProject
 from generator.records.members import Member
 from generator.records.notices import Notice
+from generator.records.rota import Duty
+from generator.records.service import Service
 from generator.views.workdays import nth_workday
 
 NOTICE_WORKDAYS = 5  # the shortest 公示 period (domain brief: at least 5 working days)
@@ -40,11 +46,12 @@ class Kind:
     file: RecordKind  # the kind of file the record goes into
     model: type[BaseModel]
     label: str
+    list_name: str = ""  # the list it goes into, when the file holds several (三张清单); else the first
 
     @property
     def key(self) -> str:
         """The list in the file the record goes into."""
-        return self.file.items[0]
+        return self.list_name or self.file.items[0]
 
     def path(self, root: Path, year: int) -> Path:
         """The file a record of ``year`` goes into."""
@@ -57,6 +64,13 @@ KINDS = {
     "commitment": Kind(BY_NAME["commitments"], Commitment, "承诺"),
     "entry": Kind(BY_NAME["finances"], Entry, "收支"),
     "member": Kind(BY_NAME["members"], Member, "党员"),
+    "need": Kind(BY_NAME["lists"], Need, "需求或微心愿", "needs"),
+    "resource": Kind(BY_NAME["lists"], Resource, "资源", "resources"),
+    "project": Kind(BY_NAME["lists"], ListProject, "清单项目", "projects"),
+    "deliberation": Kind(BY_NAME["deliberations"], Deliberation, "议事"),
+    "grid": Kind(BY_NAME["grids"], Grid, "网格"),
+    "service": Kind(BY_NAME["service"], Service, "双报到服务"),
+    "duty": Kind(BY_NAME["rota"], Duty, "值班"),
 }
 
 
@@ -216,8 +230,113 @@ def member_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
         '如 "1998"）、category（在册、在职报到或流动）、posts（责任岗位编号）')
 
 
+def deliberation_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "deliberations", "deliberations")), on.year, "d")
+    return [
+        field(Deliberation, "id", new_id), field(Deliberation, "topic", fill("议题")),
+        field(Deliberation, "source", "居民提出"), field(Deliberation, "date", on.isoformat()),
+        field(Deliberation, "form", "议事会"),
+        field(Deliberation, "participants", "[{group: 党员代表, count: 0}, {group: 居民代表, count: 0}]"),
+    ], ("新增议事：参会人员只写各群体的人数，不写姓名；表决后添 options（方案和票数，如 "
+        "[{id: a, text: 方案内容, votes: {yes: 12, no: 1, abstain: 0}}]）、decision（方案编号或“暂缓”）、"
+        "carried_by（落实的组织、岗位或共建单位编号），向居民反馈后添 feedback（date、ways、content）")
+
+
+def need_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "lists", "needs")), on.year, "n")
+    return [
+        field(Need, "id", new_id), field(Need, "kind", "需求"), field(Need, "title", fill("需求内容")),
+        field(Need, "place", fill("小区或楼栋，不写门牌号")), field(Need, "raised", on.isoformat()),
+        field(Need, "raised_by", fill("提出的群体，如 3号楼居民")),
+    ], ("新增需求：提出方写群体或角色，不写个人姓名；微心愿把 kind 改为 微心愿，认领后添 claimer"
+        "（党员或共建单位编号）和 claimed（认领日期），实现后添 fulfilled（日期）和 result（结果）")
+
+
+def resource_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "lists", "resources")), on.year, "r")
+    return [
+        field(Resource, "id", new_id), field(Resource, "title", fill("资源内容")),
+        field(Resource, "offered_by", default_unit(root)), field(Resource, "capacity", fill("能提供多少")),
+        field(Resource, "offered", on.isoformat()),
+    ], "新增资源：offered_by 写共建单位编号（见 partners.yml），或本社区组织、岗位的编号"
+
+
+def project_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "lists", "projects")), on.year, "p")
+    needs, resources = ids_of(year_items(root, "lists", "needs")), ids_of(year_items(root, "lists", "resources"))
+    if not needs or not resources:
+        raise ScaffoldError("项目要连起一条需求和一项资源：请先用 dangwu new need 和 dangwu new resource 添加它们。")
+    return [
+        field(ListProject, "id", new_id), field(ListProject, "title", fill("项目名称")),
+        field(ListProject, "need", needs[-1]), field(ListProject, "resource", resources[-1]),
+        field(ListProject, "owner", default_unit(root)),
+        field(ListProject, "stages", f"[{{stage: 认领, date: {on.isoformat()}}}]"),
+    ], ("新增项目：need、resource 改成要对接的需求和资源编号；之后每到一个阶段在 stages 里加一条"
+        "（实施、完成、评价，写日期），完成后写 result（结果）")
+
+
+def duty_phone(root: Path) -> str:
+    """The phone residents call about a duty: the office's (where the duty is kept), else any
+    phone community.yml gives."""
+    office = raw(root / "community.yml").get("office")
+    phone = office.get("phone") if isinstance(office, dict) else None
+    return phone if isinstance(phone, str) and phone.strip() else office_phone(root)
+
+
+def duty_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "rota", "duties")), on.year, "z")
+    org = raw(root / "organization.yml")
+    posts = ids_of(items(org, "posts"))
+    members = ids_of(items(raw(root / "members.yml"), "members"))
+    if not posts and not members:
+        raise ScaffoldError("值班要写岗位或党员编号：请先在 organization.yml 写好岗位（posts），或在 members.yml 写好党员。")
+    who = field(Duty, "posts", f"[{posts[0]}]") if posts else field(Duty, "members", f"[{members[0]}]")
+    return [
+        field(Duty, "id", new_id), field(Duty, "kind", "值班"), field(Duty, "date", on.isoformat()),
+        field(Duty, "start", quoted("9:00")), field(Duty, "end", quoted("12:00")), who,
+        field(Duty, "place", fill("地点，如 党群服务中心一楼大厅")), field(Duty, "phone", quoted(duty_phone(root))),
+    ], ("新增值班：改好时间、岗位（posts）或党员（members）编号和地点；每周固定的错时服务把 date 换成"
+        " month（月份）和 weekday（如 周六），kind 改为 错时服务")
+
+
+def grid_id(existing: list[str]) -> str:
+    """The next g3 after g1, g2 (other ids the clerk chose are left alone)."""
+    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(r"g(\d+)", i))]
+    return f"g{max(numbers, default=0) + 1}"
+
+
+def grid_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = grid_id(ids_of(items(raw(root / "grids.yml"), "grids")))
+    return [
+        field(Grid, "id", new_id), field(Grid, "name", fill("网格名称，如 第三网格")),
+        field(Grid, "area", f"[{fill('楼栋，如 7号楼')}]"), field(Grid, "duties", fill("网格职责")),
+    ], ("新增网格：area 每栋楼一项，只写楼栋和单元，不写门牌，不登记住户；再添 members（负责党员编号）"
+        "和 posts（网格长、楼栋长等岗位编号）；phone 只写办公电话，不写个人手机")
+
+
+def reporting_member(root: Path) -> str:
+    """The first 在职报到 member on the roster: a 双报到 entry needs one."""
+    reporting = [m for m in items(raw(root / "members.yml"), "members") if m.get("category") == "在职报到"]
+    found = ids_of(reporting)
+    if not found:
+        raise ScaffoldError("党员名册里还没有在职报到的党员：请先在 members.yml 里把他的 category 写成 在职报到，并写上工作单位。")
+    return found[0]
+
+
+def service_fields(root: Path, on: date, fund) -> tuple[list[str], str]:
+    new_id = yearly_id(ids_of(year_items(root, "service", "services")), on.year, "s")
+    return [
+        field(Service, "id", new_id), field(Service, "member", reporting_member(root)),
+        field(Service, "date", on.isoformat()), field(Service, "hours", quoted("1.0")),
+        field(Service, "what", fill("服务内容")),
+    ], ("新增双报到服务：member 改成服务的在职报到党员编号，hours 写实际小时数（一位小数，如 2.5）；"
+        "服务了哪项需求或项目时添 need")
+
+
 BUILDERS = {"activity": activity_fields, "notice": notice_fields, "commitment": commitment_fields,
-            "entry": entry_fields, "member": member_fields}
+            "entry": entry_fields, "member": member_fields, "need": need_fields, "resource": resource_fields,
+            "project": project_fields, "deliberation": deliberation_fields, "duty": duty_fields,
+            "grid": grid_fields, "service": service_fields}
 
 
 # --- funds: a ledger entry belongs to exactly one --------------------------------------------
@@ -256,6 +375,12 @@ HEADERS = {
     "notices": "# {year} 年公示：每条一项，公示期不少于 5 个工作日。\nnotices:\n",
     "commitments": "# {year} 年承诺：每条一项。\ncommitments:\n",
     "members": "# 党员名册：只写可以公开的信息，不写身份证号、手机、住址。\nmembers:\n",
+    **{key: "# {year} 年三张清单：需求（含微心愿）、资源、项目；年初公布，每季度更新。\n" + f"{key}:\n"
+       for key in ("needs", "resources", "projects")},
+    "duties": "# {year} 年值班表：每条写一个日期，或写月份和星期（这个月每周这一天）。\nduties:\n",
+    "deliberations": "# {year} 年议事：每个议题一项；参会人员只写人数，议事后 5 个工作日内向居民反馈。\ndeliberations:\n",
+    "grids": "# 网格：定格、定人、定责；只写楼栋、负责人和职责，不登记住户。\ngrids:\n",
+    "services": "# {year} 年在职党员双报到服务：每人每次服务一项。\nservices:\n",
 }
 
 

@@ -100,6 +100,7 @@ README = """\
 | partners.yml | 共驻共建单位 |
 | activities/$year.yml | 当年的三会一课、主题党日、志愿服务等活动 |
 | notices/$year.yml | 当年的公示 |
+| deliberations/$year.yml | 当年的议事（社区议事厅、民情恳谈会）：`dangwu new deliberation` 添加，第一次添加时自动建立 |
 | commitments/$year.yml | 当年的公开承诺和检查记录 |
 | finances/$year.yml | 当年的经费、年初余额和收支明细 |
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from generator.load.dataset import community_dirs
 
-RECORD_KINDS = ["activity", "notice", "commitment", "entry", "member"]
+RECORD_KINDS = ["activity", "notice", "commitment", "entry", "member",
+                "deliberation", "need", "resource", "project", "duty", "grid", "service"]
 
 
 def _date(text: str) -> date:
@@ -33,7 +34,9 @@ def register(sub, common) -> None:
         epilog="例：dangwu new activity --community hepingli --date 2026-03-05；"
                "dangwu new entry --community hepingli --fund service；dangwu new community hepingli")
     new.add_argument("kind", choices=[*RECORD_KINDS, "community"],
-                     help="activity 活动、notice 公示、commitment 承诺、entry 收支、member 党员，或 community 新社区")
+                     help="activity 活动、notice 公示、commitment 承诺、entry 收支、member 党员、deliberation 议事，"
+                          "need 需求或微心愿、resource 资源、project 清单项目、duty 值班、grid 网格、service 双报到服务，"
+                          "或 community 新社区")
     common(new)
     new.add_argument("more", nargs="?", type=Path, help=argparse.SUPPRESS)  # new community SLUG [DATA_DIR]
     new.set_defaults(data_dir=None, run=run_new)
@@ -43,7 +46,8 @@ def register(sub, common) -> None:
     imp = sub.add_parser(
         "import", help="从 Excel（.xlsx）或 CSV 导入记录：先显示将添加的内容，加 --write 才写入",
         epilog="例：dangwu import finances 二季度账本.xlsx --community hepingli --fund service --write")
-    imp.add_argument("kind", choices=["finances", "activities", "members"])
+    imp.add_argument("kind", choices=["finances", "activities", "members", "service", "need", "resource", "project",
+                                      "duty", "deliberation"])
     imp.add_argument("sheet", type=Path, metavar="FILE", help="Excel 或 CSV 文件")
     common(imp)
     imp.add_argument("--fund", metavar="ID", help="账本属于哪种经费（有几种经费、表名和标题里又没写明时必填）")

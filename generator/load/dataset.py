@@ -17,13 +17,18 @@ from generator.records.base import Record
 from generator.records.catalog import CatalogFile
 from generator.records.commitments import CommitmentsFile
 from generator.records.community import CommunityFile
+from generator.records.deliberations import DeliberationsFile
 from generator.records.errors import to_problems
 from generator.records.finances import FinanceFile
+from generator.records.grids import GridsFile
 from generator.records.kinds import KINDS, PER_YEAR, SINGLE, RecordKind
+from generator.records.lists import ListsFile
 from generator.records.members import MembersFile
 from generator.records.notices import NoticesFile
 from generator.records.organization import OrganizationFile
 from generator.records.partners import PartnersFile
+from generator.records.rota import RotaFile
+from generator.records.service import ServiceFile
 
 SLUG_RE = re.compile(r"^[a-z0-9-]+$")
 YEAR_FILE_RE = re.compile(r"([0-9]{4})\.yml")  # fullmatch; ASCII digits only
@@ -56,10 +61,15 @@ class Community:
     members: MembersFile | None = None
     partners: PartnersFile | None = None
     catalog: CatalogFile | None = None
+    grids: GridsFile | None = None  # grids.yml: 网格（定格、定人、定责）
     commitments: dict[int, CommitmentsFile] = field(default_factory=dict)
     finances: dict[int, FinanceFile] = field(default_factory=dict)
     activities: dict[int, ActivitiesFile] = field(default_factory=dict)
     notices: dict[int, NoticesFile] = field(default_factory=dict)
+    lists: dict[int, ListsFile] = field(default_factory=dict)  # lists/<year>.yml: 三张清单和微心愿
+    deliberations: dict[int, DeliberationsFile] = field(default_factory=dict)
+    rota: dict[int, RotaFile] = field(default_factory=dict)  # rota/<year>.yml: 值班和错时服务
+    service: dict[int, ServiceFile] = field(default_factory=dict)  # service/<year>.yml: 在职党员双报到服务
     sources: dict[str, Loaded] = field(default_factory=dict)  # display name -> Loaded
 
     def of(self, kind: RecordKind):

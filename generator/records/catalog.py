@@ -19,6 +19,7 @@ Rhythm = Literal["固定", "定期", "即时"]
 PeriodKind = Literal["month", "quarter", "halfyear", "year"]
 Source = Literal[
     "community", "organization", "members", "partners", "commitments", "activities", "notices", "finances",
+    "grids", "service", "deliberations", "lists", "rota",
 ]
 KINDS_BY_SOURCE = {"activities": get_args(ActivityKind), "notices": get_args(NoticeKind)}
 FILTERED_SOURCES = ("activities", "notices", "finances")
@@ -55,7 +56,7 @@ class CatalogItem(Record):
     audience: Audience = "public"
     """公开范围：public 向党外公开，members 仅党内。"""
     source: Source
-    """来源记录：由哪类记录公开，community、organization、members、partners、commitments、activities、notices 或 finances。"""
+    """来源记录：由哪类记录公开，community、organization、members、partners、commitments、activities、notices、finances、grids（网格）、service（双报到服务）、deliberations（议事）、lists（三张清单和微心愿）或 rota（值班和错时服务）。"""  # noqa: E501 — one line: it is the editor's description
     kinds: ListOf[Text] = []
     """范围：只算这些类别的记录，如活动类别 [支委会, 党课]、公示类别 [发展党员公示]，或经费编号、经费名称中的词 [党费]；不填则全部算数。"""
     note: OptText = None
@@ -106,7 +107,19 @@ DEFAULT_ITEMS = [
      "source": "finances", "kinds": ["党费"]},
     {"id": "gongjian", "name": "共驻共建", "rhythm": "即时", "source": "partners"},
     {"id": "jiandu", "name": "监督渠道", "rhythm": "固定", "source": "community"},
+    {"id": "wangge", "name": "网格（定格、定人、定责）", "rhythm": "固定", "source": "grids", "note": "变动时更新"},
+    {"id": "shuangbaodao", "name": "在职党员双报到服务", "rhythm": "定期", "period": "quarter", "source": "service",
+     "note": "每季度更新"},
+    {"id": "yishi", "name": "社区议事（议事后5个工作日内反馈）", "rhythm": "即时", "source": "deliberations",
+     "note": "随时公开：议题、决定和向居民的反馈"},
+    {"id": "qingdan", "name": "需求、资源、项目清单和微心愿", "rhythm": "定期", "period": "quarter", "source": "lists",
+     "note": "年初公布、季度更新"},
+    {"id": "zhiban", "name": "值班和错时服务安排", "rhythm": "定期", "period": "month", "source": "rota",
+     "note": "每月排定下月值班表"},
 ]
+# Work not every community takes up (网格, 双报到…): the default catalogue lists their item only
+# for a community that keeps such records, so the others are not told they are overdue.
+OPTIONAL_SOURCES = {"grids", "service", "deliberations", "lists", "rota"}
 
 
 @lru_cache(maxsize=1)

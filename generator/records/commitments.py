@@ -45,6 +45,27 @@ class Commitment(Record):
     """公开范围：public 或 members。"""
 
 
+class StageHeld(Record):
+    date: Date
+    """日期：这一环节完成（公布、检查或述诺）的日期，如 2026-07-10。"""
+    note: OptText = None
+    """说明：如“在社区公开栏和网站公布承诺清单”“党员大会上逐项述诺，居民代表参加评议”。"""
+
+
+class YearStages(Record):
+    """The year's three public steps (年初列清单 → 年中查清单 → 年底述清单) as the community held them;
+    a step left out is read from the commitments' reviews of that stage."""
+
+    listed: StageHeld | None = None
+    """年初列清单：公布本年度承诺清单的日期和说明。"""
+    checked: StageHeld | None = None
+    """年中查清单：年中逐项检查、公布进展的日期和说明。"""
+    reported: StageHeld | None = None
+    """年底述清单：年底述诺、评诺的日期和说明（可以在次年 1 月）。"""
+
+
 class CommitmentsFile(Record):
     commitments: ListOf[Commitment]
     """本年度承诺：每条一项。"""
+    stages: YearStages | None = None
+    """年初列、年中查、年底述：三个环节实际进行的日期；不写时按各条承诺的检查记录算。"""

@@ -19,11 +19,16 @@ from generator.records.activities import ActivitiesFile
 from generator.records.catalog import CatalogFile
 from generator.records.commitments import CommitmentsFile
 from generator.records.community import CommunityFile
+from generator.records.deliberations import DeliberationsFile
 from generator.records.finances import FinanceFile
+from generator.records.grids import GridsFile
+from generator.records.lists import ListsFile
 from generator.records.members import MembersFile
 from generator.records.notices import NoticesFile
 from generator.records.organization import OrganizationFile
 from generator.records.partners import PartnersFile
+from generator.records.rota import RotaFile
+from generator.records.service import ServiceFile
 
 YEAR = "<year>"  # how a file pattern names the year part
 
@@ -78,6 +83,7 @@ KINDS: tuple[RecordKind, ...] = (  # single files first, then year folders: the 
     RecordKind("members", MembersFile, "党员名册", items=("members",)),
     RecordKind("partners", PartnersFile, "共建单位", items=("partners",), page="partners/"),
     RecordKind("catalog", CatalogFile, "公开目录", items=("items",), page="catalog/"),
+    RecordKind("grids", GridsFile, "网格", items=("grids",), page="grids/"),
     RecordKind("commitments", CommitmentsFile, "承诺", per_year=True, items=("commitments",), dated_by="made",
                page="commitments/{year}/"),
     RecordKind("finances", FinanceFile, "收支明细", per_year=True, items=("entries",), dated_by="date",
@@ -86,6 +92,14 @@ KINDS: tuple[RecordKind, ...] = (  # single files first, then year folders: the 
                page="activities/{year}/"),
     RecordKind("notices", NoticesFile, "公示", per_year=True, items=("notices",), dated_by="start",
                page="notices/{year}/"),
+    RecordKind("lists", ListsFile, "三张清单", per_year=True, items=("needs", "resources", "projects"),
+               dated_by="raised", page="lists/{year}/"),
+    RecordKind("deliberations", DeliberationsFile, "议事", per_year=True, items=("deliberations",), dated_by="date",
+               page="deliberations/{year}/"),
+    # A rota is planned ahead and a weekly duty has no date: checks/rota.py places duties in their year.
+    RecordKind("rota", RotaFile, "值班表", per_year=True, items=("duties",), page="rota/{year}/"),
+    RecordKind("service", ServiceFile, "双报到服务", per_year=True, items=("services",), dated_by="date",
+               page="service/"),  # one page for every year: per-member tallies, a section per year
 )
 BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in KINDS}
 SINGLE: tuple[RecordKind, ...] = tuple(kind for kind in KINDS if not kind.per_year)

@@ -20,6 +20,8 @@ ITEM_WORDS = {
     "Notice": "条公示", "Commitment": "条承诺", "Review": "次检查", "Member": "位党员", "Partner": "个共建单位",
     "Unit": "个组织", "Post": "个岗位", "CommitteeMember": "位班子成员", "CatalogItem": "项公开事项",
     "Hours": "个办公时间段",
+    "Grid": "个网格", "Service": "次服务",
+    "Need": "条需求", "Resource": "项资源", "Stage": "个阶段",
 }
 PART_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 

@@ -15,6 +15,7 @@ from generator.views.activities import latest
 from generator.views.commitments import rollup, year_commitments
 from generator.views.ledger import year_ledgers
 from generator.views.notices import OPEN, NoticeState, as_shown, notice_state
+from generator.views.rota import on_duty
 
 LATEST_ACTIVITIES = 5
 
@@ -57,4 +58,5 @@ def board(community: Community, today: date, audience: str, name: Callable[[str]
         "finance_year": f_year,
         "ledgers": year_ledgers(community.finances, f_year, audience) if f_year else [],
         "activities": latest(community, audience, LATEST_ACTIVITIES),
+        "duty": on_duty(community, today, audience, name),  # 值班: today's, or the next; None without a rota
     }

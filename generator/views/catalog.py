@@ -4,7 +4,8 @@ A 定期 item is overdue when its records hold nothing dated in the last full pe
 today (a quarterly item on 2026-10-01 needs something dated July–September). Periods before the
 first year the community keeps records for, or before the day it started keeping them here
 (community.yml ``records_since``), are not judged. Only records the item's audience
-sees count: a public item is not kept up to date by members-only records.
+sees count: a public item is not kept up to date by members-only records. The 议事 item is
+overdue while a decision waits longer than five working days to be reported back to residents.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from datetime import date
 
 from generator.load.dataset import Community
 from generator.privacy.audience import shows, shows_entry, shows_fund, visible
-from generator.records.catalog import CatalogItem, default_catalog
+from generator.records.catalog import OPTIONAL_SOURCES, CatalogItem, default_catalog
+from generator.records.kinds import BY_NAME
+from generator.views.deliberations import OVERDUE, deliberation_state
 from generator.views.periods import Period, last_full_period, period_of
 
 
@@ -27,9 +30,12 @@ class CatalogItemState:
 
 
 def catalog_items(community: Community) -> list[CatalogItem]:
-    """The community's own catalog.yml items, or the default catalogue."""
-    catalog = community.catalog or default_catalog()
-    return list(catalog.items)
+    """The community's own catalog.yml items, or the default catalogue (an optional kind's item
+    only when the community keeps records of it)."""
+    if community.catalog:
+        return list(community.catalog.items)
+    return [item for item in default_catalog().items
+            if item.source not in OPTIONAL_SOURCES or community.of(BY_NAME[item.source])]
 
 
 def _in_kinds(kind: str, kinds) -> bool:
@@ -78,9 +84,48 @@ def _finance_dates(community: Community, item: CatalogItem) -> list[date]:
     return dates
 
 
+def _service_dates(community: Community, item: CatalogItem) -> list[date]:
+    return [s.date for f in community.service.values() for s in visible(f.services, item.audience)]
+
+
+def _deliberation_dates(community: Community, item: CatalogItem) -> list[date]:
+    """A 议事 is published when it is held and again when residents hear the result."""
+    return [day for f in community.deliberations.values() for d in visible(f.deliberations, item.audience)
+            for day in (d.date, d.feedback.date if d.feedback else None) if day]
+
+
+def _late_feedback(community: Community, item: CatalogItem, today: date, last: date | None) -> CatalogItemState | None:
+    """A 议事 item is behind when a decision was not reported back within five working days: the
+    day the earliest such feedback was due."""
+    late = [s.feedback_due for f in community.deliberations.values()
+            for d in visible(f.deliberations, item.audience)
+            if (s := deliberation_state(d, today)).state == OVERDUE]
+    return CatalogItemState(item, last, True, min(late)) if late else None
+
+
+def _list_dates(community: Community, item: CatalogItem) -> list[date]:
+    """三张清单 are updated whenever a need is raised or claimed, a resource offered, a project moves on."""
+    dates = []
+    for f in community.lists.values():
+        dates += [d for n in visible(f.needs, item.audience) for d in (n.raised, n.claimed, n.fulfilled) if d]
+        dates += [r.offered for r in visible(f.resources, item.audience) if r.offered]
+        dates += [s.date for p in visible(f.projects, item.audience) for s in p.stages]
+    return dates
+
+
+def _rota_dates(community: Community, item: CatalogItem) -> list[date]:
+    """A month's rota counts for that month: a dated duty on its day, a weekly one from the 1st."""
+    return [d.date or date(year, d.month_of, 1)
+            for year, f in community.rota.items() for d in visible(f.duties, item.audience)]
+
+
 DATES_BY_SOURCE = {
     "organization": _organization_dates, "partners": _partner_dates, "commitments": _commitment_dates,
     "activities": _activity_dates, "notices": _notice_dates, "finances": _finance_dates,
+    "service": _service_dates,  # 网格 carry no date: their item is 固定, updated when they change
+    "deliberations": _deliberation_dates,
+    "lists": _list_dates,
+    "rota": _rota_dates,
 }
 
 
@@ -93,6 +138,9 @@ def published_dates(community: Community, item: CatalogItem, today: date) -> lis
 def item_state(community: Community, item: CatalogItem, today: date) -> CatalogItemState:
     dates = published_dates(community, item, today)
     last = max(dates, default=None)
+    late = _late_feedback(community, item, today, last) if item.source == "deliberations" else None
+    if late is not None:
+        return late
     if item.rhythm != "定期" or item.period is None:  # the model gives every 定期 item a period
         return CatalogItemState(item, last, False, None)
     first_year = min(community.all_years(), default=today.year)

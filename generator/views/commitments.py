@@ -1,6 +1,7 @@
 """Commitments on the build date (承诺 → 践诺 → 评诺) and their roll-ups per unit and community."""
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -172,3 +173,73 @@ def page_anchors(community: Community, audience: str) -> dict[str, set[str]]:
             for page in unit_pages(community, shown, audience):
                 anchors[f"{year_page}{page.slug}/"] = {c.id for c in page.commitments}
     return anchors
+
+
+# --- 年初列清单 → 年中查清单 → 年底述清单 ---------------------------------------------------------
+# The year's commitments are published at the start of the year, checked at mid-year and reported
+# on at its end (domain brief). A step is held on the date commitments.yml's ``stages`` gives, else
+# on the first review of its stage (年初: the day the first commitment was made); it is 逾期 when
+# its last day below passes unheld. 年底述 may be held in the next January, as 述职 often is.
+STAGE_DONE, STAGE_PENDING, STAGE_OVERDUE = "已完成", "未到期", "已逾期"
+
+
+@dataclass(frozen=True)
+class StageStep:
+    stage: str  # "年初" | "年中" | "年底", as a review's stage reads
+    label: str  # "年初列清单"
+    field: str  # its field under ``stages`` in commitments/<year>.yml
+    last_month: int  # the step is due by the end of this month…
+    next_year: bool = False  # …of the following year
+
+
+STEPS = (StageStep("年初", "年初列清单", "listed", 3), StageStep("年中", "年中查清单", "checked", 7),
+         StageStep("年底", "年底述清单", "reported", 1, next_year=True))
+
+
+@dataclass(frozen=True)
+class StageState:
+    step: StageStep
+    held: date | None  # the day it was (or is set to be) held; None: not known
+    due: date  # its last day
+    status: str  # 已完成 | 未到期 | 已逾期
+    note: str | None = None
+
+
+def step_due(step: StageStep, year: int) -> date:
+    """The last day of the month the step is due in (31 March, 31 July, 31 January next year)."""
+    due_year = year + 1 if step.next_year else year
+    return date(due_year, step.last_month, calendar.monthrange(due_year, step.last_month)[1])
+
+
+def step_held(step: StageStep, declared, commitments: Iterable[Commitment]) -> date | None:
+    """The day a step was held: as declared, else its stage's first review (年初: the first commitment made)."""
+    if declared is not None:
+        return declared.date
+    days = [r.date for c in commitments for r in c.reviews if r.stage == step.stage]
+    if step.stage == "年初":
+        days += [c.made for c in commitments]
+    return min(days, default=None)
+
+
+def year_stages(community: Community, year: int, audience: str, today: date) -> list[StageState]:
+    """The three steps of a year's commitments on ``today``, in order."""
+    yearfile = community.commitments.get(year)
+    declared = yearfile.stages if yearfile else None
+    shown = year_commitments(community, year, audience)
+    states = []
+    for step in STEPS:
+        given = getattr(declared, step.field) if declared else None
+        held, due = step_held(step, given, shown), step_due(step, year)
+        if held is not None and held <= today:
+            status = STAGE_DONE
+        else:
+            status = STAGE_OVERDUE if today > due else STAGE_PENDING
+        states.append(StageState(step, held, due, status, given.note if given else None))
+    return states
+
+
+def commitment_steps(c: Commitment, today: date) -> list[tuple[str, bool]]:
+    """(step label, reached by today) for one commitment: listed once made, checked and reported
+    once it has a review of that stage dated up to today."""
+    stages = {r.stage for r in reviews_until(c, today)}
+    return [(step.label, (c.made <= today) if step.stage == "年初" else step.stage in stages) for step in STEPS]

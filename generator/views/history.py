@@ -20,12 +20,18 @@ from generator.privacy.audience import sees_all, shows_stored, stored_fund_audie
 from generator.records.activities import Activity
 from generator.records.catalog import CatalogItem
 from generator.records.commitments import Commitment
+from generator.records.deliberations import Deliberation
 from generator.records.finances import BalanceCheck, Entry, Fund, Project
+from generator.records.grids import Grid
 from generator.records.kinds import BY_NAME
+from generator.records.lists import Need, Resource
+from generator.records.lists import Project as ListProject
 from generator.records.members import Member
 from generator.records.notices import Notice
 from generator.records.organization import Post, Unit
 from generator.records.partners import Partner
+from generator.records.rota import Duty
+from generator.records.service import Service
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 VERBS = {ADDED: "新增", CHANGED: "修改", REMOVED: "删除"}
@@ -182,6 +188,12 @@ def _people(*records) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _duty_title(record: dict) -> str:
+    """A duty has no title: its kind and when, as the rota page heads it ("错时服务 12月每周六")."""
+    when = record.get("date") or f"{record.get('month') or ''}月每{record.get('weekday') or ''}"
+    return f"{record.get('kind') or '值班'} {when}"
+
+
 COLLECTIONS = {
     "activities": [Collection("activities", "活动", Activity, ref=lambda r: str(r.get("date") or ""))],
     "notices": [Collection("notices", "公示", Notice)],
@@ -190,6 +202,15 @@ COLLECTIONS = {
     "partners": [Collection("partners", "共建单位", Partner)],
     "organization": [Collection("units", "组织", Unit), Collection("posts", "岗位", Post)],
     "catalog": [Collection("items", "公开目录事项", CatalogItem)],
+    "grids": [Collection("grids", "网格", Grid)],
+    "service": [Collection("services", "双报到服务", Service, ref=lambda r: str(r.get("date") or ""),
+                           title=lambda r: str(r.get("what") or ""))],
+    "deliberations": [Collection("deliberations", "议事", Deliberation, ref=lambda r: str(r.get("date") or ""),
+                                 title=lambda r: str(r.get("topic") or ""))],
+    # 三张清单: a project's key is the list's name, as in the file (ledger projects are numbered pj…).
+    "lists": [Collection("needs", "需求", Need, ref=lambda r: str(r.get("raised") or "")),
+              Collection("resources", "资源", Resource), Collection("projects", "清单项目", ListProject)],
+    "rota": [Collection("duties", "值班", Duty, title=_duty_title)],
 }
 
 

@@ -47,3 +47,12 @@ def nth_workday(start: date, n: int) -> date:
 
 def covers_span(start: date, end: date) -> bool:
     return all(calendar_covers(year) for year in range(start.year, end.year + 1))
+
+
+def is_public_holiday(d: date) -> bool:
+    """A 法定节假日 or one of its 调休 rest days (not a plain weekend); none in a year the
+    calendar does not know."""
+    if not calendar_covers(d.year):
+        return False
+    on_holiday, name = chinese_calendar.get_holiday_detail(d)
+    return bool(on_holiday and name)

@@ -12,6 +12,10 @@ them all:
 * 承诺: the current year's counts per status, then the overdue ones (up to OVERDUE_ROWS);
 * 经费: the current year's public ledgers, one slide each, up to FUND_SLIDES;
 * 活动: today's and upcoming ones (soonest first), then the most recent, ACTIVITY_ROWS lines;
+* 议事: the latest decision, one slide, when its meeting was within the last month;
+* 值班: today's duty (or the next one) from the rota, one slide of up to two duties ("还有 N 项值班");
+* 微心愿: the open ones, oldest first, one slide of WISH_ROWS lines, when there are any;
+* 双报到: the current year's totals (members, times, hours), never who served most;
 * 班子: the community's own committee (its top unit) in full, up to COMMITTEE_SLIDES slides,
   then every other unit's on one row each (names and roles), up to UNIT_SLIDES slides.
 
@@ -27,7 +31,10 @@ from generator.records.kinds import BY_NAME
 from generator.views.activities import year_activities
 from generator.views.board import board
 from generator.views.commitments import OVERDUE, commitment_state, year_commitments
+from generator.views.deliberations import decision_text, deliberation_state, latest_decision
+from generator.views.lists import lists_view, open_wishes
 from generator.views.organization import unit_of_owner
+from generator.views.service import year_service
 
 # How many rows fit on one slide in large type, in both orientations.
 ROWS_PER_SLIDE = 5
@@ -38,11 +45,14 @@ OVERDUE_ROWS = ROWS_PER_SLIDE
 ACTIVITY_ROWS = ROWS_PER_SLIDE
 COMMITTEE_SLIDES = 2  # a 党委 of up to ten
 UNIT_SLIDES = 2  # the units under it, ROWS_PER_SLIDE on each
+WISH_ROWS = ROWS_PER_SLIDE
 
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str  # home | notice | commitments | overdue | fund | activities | committee | units | more | contact
+    # home | duty | notice | commitments | overdue | fund | activities | deliberation | wishes | service | committee
+    # | units | more | contact
+    kind: str
     title: str
     path: str  # where on the public site this continues, e.g. "notices/2026/#n2026-01"
     data: dict = field(default_factory=dict)
@@ -171,6 +181,42 @@ def unit_slides(units: list) -> list[Slide]:
             for n, part in enumerate(shown)]
 
 
+def duty_slide(duty) -> list[Slide]:
+    """值班: who is on duty today (or next), where and which phone to call, when a rota says."""
+    if duty is None:
+        return []
+    return [Slide("duty", "今日值班" if duty.is_today else "近期值班", "rota/", {"duty": duty})]
+
+
+def deliberation_slide(ctx) -> list[Slide]:
+    """议事: the latest decision, when the meeting was recent (views.deliberations.RECENT_DAYS)."""
+    latest = latest_decision(ctx.community, ctx.today, ctx.audience)
+    if latest is None:
+        return []
+    return [Slide("deliberation", latest.topic, BY_NAME["deliberations"].link(latest.id, latest.date.year),
+                  {"deliberation": latest, "decision": decision_text(latest),
+                   "state": deliberation_state(latest, ctx.today)})]
+
+
+def wish_slide(ctx) -> list[Slide]:
+    """微心愿 waiting for someone to claim them: what residents and partners can take up today."""
+    wishes = open_wishes(lists_view(ctx.community, ctx.audience)) if ctx.community.lists else []
+    if not wishes:
+        return []
+    rows, more = capped_rows(wishes, WISH_ROWS)
+    return [Slide("wishes", "待认领的微心愿", "lists/", {"rows": rows, "more": more, "info": ctx.info})]
+
+
+def service_slide(ctx) -> list[Slide]:
+    """双报到: the current year's totals only; names would turn the slide into a ranking."""
+    year = ctx.current_year("service")
+    totals = year_service(ctx.community, year, ctx.audience) if year is not None else None
+    if totals is None or not totals.entries:
+        return []
+    return [Slide("service", f"{year}年在职党员双报到服务", f"{BY_NAME['service'].page_of()}#y{year}",
+                  {"service": totals})]
+
+
 def contact_slide(ctx) -> Slide:
     return Slide("contact", "监督渠道", "./", {"info": ctx.info})
 
@@ -180,10 +226,14 @@ def slides(ctx) -> list[Slide]:
     figures = board(ctx.community, ctx.today, ctx.audience, ctx.name)
     return [
         home_slide(ctx),
+        *duty_slide(figures["duty"]),
         *notice_slides(figures["notices"]),
         *commitment_slides(ctx, figures["commitment_year"], figures["commitments"]),
         *fund_slides(figures["finance_year"], figures["ledgers"]),
         *activity_slides(ctx),
+        *deliberation_slide(ctx),
+        *wish_slide(ctx),
+        *service_slide(ctx),
         *committee_slides(ctx),
         contact_slide(ctx),
     ]

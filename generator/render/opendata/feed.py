@@ -27,7 +27,9 @@ from generator.render.sanitize import render_markdown
 from generator.views.activities import link as activity_link
 from generator.views.activities import year_activities
 from generator.views.board import all_notices
+from generator.views.deliberations import decision_text, year_deliberations
 from generator.views.format import cn_date
+from generator.views.lists import lists_view, stage_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -42,7 +44,7 @@ NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 @dataclass(frozen=True)
 class Item:
     day: date
-    kind: str  # "notice" | "activity": part of the id, so a notice and an activity may share an id
+    kind: str  # "notice" | "activity" | "deliberation" | "deliberation-feedback": part of the id, so two kinds may share an id
     id: str
     title: str
     category: str
@@ -99,6 +101,43 @@ def activity_items(ctx) -> list[Item]:
     return items
 
 
+def deliberation_items(ctx) -> list[Item]:
+    """Two events per 议事: the decision (on the meeting's day) and the feedback to residents."""
+    items = []
+    for year in ctx.years("deliberations"):
+        for d in year_deliberations(ctx.community, year, ctx.audience):
+            path = BY_NAME["deliberations"].link(d.id, year)
+            if d.decision is not None:
+                html = Markup("<p>{} · {} · 议题来源：{}</p><p>决定：{}</p>").format(
+                    d.form, cn_date(d.date), d.source, decision_text(d))
+                items.append(Item(d.date, "deliberation", d.id, f"议事决定：{d.topic}", "议事", path, str(html)))
+            if d.feedback is not None:
+                html = Markup("<p>{}通过{}向居民反馈</p>").format(cn_date(d.feedback.date), "、".join(d.feedback.ways))
+                html += Markup("<p>{}</p>").format(d.feedback.content) if d.feedback.content else Markup("")
+                items.append(Item(d.feedback.date, "deliberation-feedback", d.id, f"议事反馈：{d.topic}", "议事", path,
+                                  str(html)))
+    return items
+
+
+def list_items(ctx) -> list[Item]:
+    """Two events of the 三张清单: a need (or 微心愿) raised, and a project done (its 完成 stage)."""
+    items = []
+    for year in ctx.years("lists"):
+        view = lists_view(ctx.community, ctx.audience, year)
+        for n, _ in view.needs:
+            html = Markup("<p>{} · {}由{}提出{}</p>").format(
+                n.kind, cn_date(n.raised), n.raised_by, f" · 地点：{n.place}" if n.place else "")
+            items.append(Item(n.raised, "need", n.id, f"新{n.kind}：{n.title}", n.kind,
+                              BY_NAME["lists"].link(n.id, year), str(html)))
+        for p in view.projects:
+            done = stage_date(p, "完成")
+            if done is not None:
+                html = Markup("<p>清单项目 · {}完成</p><p>结果：{}</p>").format(cn_date(done), p.result or "")
+                items.append(Item(done, "list-project", p.id, f"项目完成：{p.title}", "清单项目",
+                                  BY_NAME["lists"].link(p.id, year), str(html)))
+    return items
+
+
 def newest(items: list[Item], limit: int = LIMIT) -> list[Item]:
     return sorted(items, key=lambda i: (i.day, i.kind, i.id), reverse=True)[:limit]
 
@@ -122,7 +161,7 @@ def _entry(feed: ET.Element, ctx, item: Item) -> None:
 
 
 def community_feed(ctx) -> bytes:
-    items = newest(notice_items(ctx) + activity_items(ctx))
+    items = newest(notice_items(ctx) + activity_items(ctx) + deliberation_items(ctx) + list_items(ctx))
     info = ctx.info
     feed = ET.Element(_tag("feed"), {XML_LANG: "zh-CN"})
     _sub(feed, "id", base_url(ctx) or f"urn:dangwu:{ctx.community.slug}")

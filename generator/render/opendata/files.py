@@ -9,7 +9,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from generator.render.opendata import activities, commitments, feed, finances, notices, organization, partners
+from generator.render.opendata import (
+    activities,
+    commitments,
+    deliberations,
+    feed,
+    finances,
+    grids,
+    notices,
+    organization,
+    partners,
+    rota,
+    service,
+)
+from generator.render.opendata import lists as list_data
 from generator.render.opendata.common import csv_bytes, json_bytes
 from generator.views.format import cn_date
 
@@ -47,6 +60,22 @@ def csv_files(ctx) -> list[Download]:
         out.append(Download(f"commitments-{year}.csv", CSV, f"{year}年承诺",
                             f"每条承诺的承诺人、现状、目标、完成时限，以及截至{cn_date(ctx.today)}的状态和进度。",
                             partial(_table, commitments, ctx, year)))
+    for year in sorted(ctx.years("deliberations"), reverse=True):
+        out.append(Download(f"deliberations-{year}.csv", CSV, f"{year}年议事",
+                            f"每项议事的日期、议题、来源、参会人数、决定、落实单位，以及截至{cn_date(ctx.today)}的反馈情况。",
+                            partial(_table, deliberations, ctx, year)))
+    for year in sorted(ctx.years("service"), reverse=True):
+        out.append(Download(f"service-{year}.csv", CSV, f"{year}年在职党员双报到服务",
+                            "每次服务的日期、党员（姓名按本站规则显示）、单位、时长和服务内容。",
+                            partial(_table, service, ctx, year)))
+    for year in sorted(ctx.years("lists"), reverse=True):
+        out.append(Download(f"lists-{year}.csv", CSV, f"{year}年需求清单和微心愿",
+                            f"每条需求和微心愿的提出日期、提出方、认领方，以及截至{cn_date(ctx.today)}的状态和用时（工作日）。",
+                            partial(_table, list_data, ctx, year)))
+    for year in sorted(ctx.years("rota"), reverse=True):
+        out.append(Download(f"rota-{year}.csv", CSV, f"{year}年值班表",
+                            "每条值班和错时服务的日期或星期、时间、值班岗位和党员（姓名按本站规则显示）、地点和办公电话。",
+                            partial(_table, rota, ctx, year)))
     return out
 
 
@@ -61,6 +90,20 @@ def json_files(ctx) -> list[Download]:
         ("notices.json", "公示", notices, "全部公示，含公示期和按工作日计算的状态。"),
         ("partners.json", "共建单位", partners, "共驻共建单位、共建协议和共同开展的活动。"),
     ]
+    if ctx.years("deliberations"):  # a community that keeps no 议事 has no file of them
+        described.append(("deliberations.json", "议事", deliberations,
+                          "各年度议事的议题、参会人数、方案和票数、决定、落实单位和向居民的反馈。"))
+    if ctx.community.grids is not None:  # only a community that keeps grids.yml
+        described.append(("grids.json", "网格", grids, "每个网格包含的楼栋、负责人及岗位、职责和办公电话（不含住户信息）。"))
+    if ctx.years("service"):
+        described.append(("service.json", "双报到服务", service,
+                          "各年度在职党员到社区报到服务的每次记录，以及每人的次数、时长（按名册顺序，不是排名）和合计。"))
+    if ctx.years("lists"):  # only a community that keeps 三张清单
+        described.append(("lists.json", "三张清单和微心愿", list_data,
+                          "各年度的需求清单（含微心愿）、资源清单和项目清单，每条需求的状态、认领方和从提出到完成的工作日数。"))
+    if ctx.years("rota"):  # only a community that keeps a rota
+        described.append(("rota.json", "值班表", rota,
+                          "各年度的值班和错时服务：日期或每周几、时间、值班岗位和党员、地点、办公电话，以及算出的具体日期。"))
     return [Download(name, JSON, title, text, partial(_document, module, ctx))
             for name, title, module, text in described]
 

@@ -139,9 +139,14 @@ def _present(ctx) -> Present:
         for r in records:
             (shown if id(r) in shown_now else hidden).add((kind, key(r)))
 
-    for kind in ("activities", "notices", "commitments"):
+    for kind in ("activities", "notices", "commitments", "deliberations"):
         for f in getattr(c, kind).values():
             sort(kind, getattr(f, kind))
+    for f in c.lists.values():  # 三张清单: three lists in one file
+        for name in BY_NAME["lists"].items:
+            sort(name, getattr(f, name))
+    for f in c.rota.values():  # 值班: the file's list is "duties"
+        sort("duties", f.duties)
     if c.members:  # the roster leaves out more than members-only records
         listed = {id(m) for m in roster(c, audience)}
         sort("members", c.members.members, seen=lambda m: id(m) in listed)
@@ -189,6 +194,11 @@ class Links:
             self.places.update({("notices", n.id): f"../notices/{n.start.year}/#{n.id}" for n in self._shown(f.notices)})
         for year, f in c.commitments.items():
             self.places.update({("commitments", x.id): f"../commitments/{year}/#{x.id}" for x in self._shown(f.commitments)})
+        for year, f in c.deliberations.items():
+            self.places.update({("deliberations", d.id): f"../deliberations/{year}/#{d.id}"
+                                for d in self._shown(f.deliberations)})
+        for year, f in c.rota.items():
+            self.places.update({("duties", d.id): f"../rota/{year}/#{d.id}" for d in self._shown(f.duties)})
 
     def _shown(self, records):
         return visible(records, self.ctx.audience)

@@ -14,6 +14,7 @@ from generator.views.commitments import commitment_state, rollup, rollup_by_unit
 from generator.views.organization import owner_name, unit_of_owner
 
 STATUS_CLASS = {"已完成": "done", "进行中": "progress", "已逾期": "overdue", "未开始": "notstarted"}
+STAGE_CLASS = {view.STAGE_DONE: "done", view.STAGE_PENDING: "notstarted", view.STAGE_OVERDUE: "overdue"}
 
 
 def _rows(ctx, items) -> list:
@@ -38,7 +39,9 @@ def pages(ctx) -> dict[str, str]:
 
 def _year_pages(ctx, year: int) -> dict[str, str]:
     items = year_commitments(ctx.community, year, ctx.audience)
-    shared = {"year": year, "status_class": STATUS_CLASS, **ctx.as_dict()}
+    shared = {"year": year, "status_class": STATUS_CLASS, "stage_class": STAGE_CLASS,
+              "stages": view.year_stages(ctx.community, year, ctx.audience, ctx.today),
+              "steps": lambda c: view.commitment_steps(c, ctx.today), **ctx.as_dict()}
     updated = freshness(ctx, "commitments", year)
     if not view.is_split(ctx.community, year):
         return {f"commitments/{year}.md": render(

@@ -10,18 +10,24 @@ from generator.render.pages import (
     catalog,
     changes,
     commitments,
+    deliberations,
     downloads,
     finances,
     front_matter,
+    grids,
+    lists,
     notices,
     organization,
     partners,
+    rota,
+    service,
 )
 from generator.render.pages.context import PageContext
 from generator.render.sanitize import render_markdown
 from generator.views.organization import roster
 
-PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads]
+PAGE_GROUPS = [board, organization, commitments, finances, activities, notices, partners, catalog, changes, downloads,
+               deliberations, rota, lists, grids, service]
 NavEntry = str | list[tuple[str, str]]  # a page, or a group of pages under one tab
 NAV: list[tuple[str, NavEntry]] = [
     ("首页", "index.md"), ("组织", "organization/index.md"), ("承诺", "commitments/index.md"),
