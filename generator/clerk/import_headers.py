@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from generator.records import normalise
+from generator.records.grids import HOUSEHOLD_KEYS
 
 # The other words for a choice (主题党日活动, 党内 …), shared with `dangwu check`, which names the canonical one.
 from generator.records.normalise import ACTIVITY_KINDS, AUDIENCES, MEMBER_CATEGORIES  # noqa: F401
@@ -139,6 +140,19 @@ HEADERS = {
         "feedback_content": ["反馈内容"],
         "audience": ["公开范围"],
     },
+    "grid": {  # 网格划分表：一个网格一行，定格、定人、定责
+        "id": ["网格编号", "编号"],
+        "name": ["网格名称", "网格", "名称"],
+        "area": ["楼栋", "包含楼栋", "楼栋范围", "管辖楼栋", "范围", "网格范围"],
+        "leader": ["网格长"],
+        "worker": ["网格员", "专职网格员"],
+        "building_head": ["楼栋长", "楼长"],
+        "posts": ["岗位", "责任岗位", "网格岗位"],
+        "members": ["党员", "负责党员", "网格党员", "联系党员"],
+        "duties": ["职责", "网格职责", "工作职责"],
+        "phone": ["办公电话", "网格电话", "工作站电话"],
+        "audience": ["公开范围"],
+    },
 }
 
 # The words a rota writes for a weekday and for its holiday rule, → the model's.
@@ -151,6 +165,10 @@ HOLIDAY_WORDS = {"不安排": "不安排", "休息": "不安排", "不值班": "
 PERSONAL = ["身份证号", "身份证", "身份证号码", "公民身份号码", "证件号码", "证件号", "手机", "手机号",
             "手机号码", "联系电话", "电话", "联系方式", "家庭住址", "住址", "现住址", "居住地址", "户籍地址",
             "地址", "出生日期", "出生年月", "生日", "银行卡号", "卡号", "银行账号", "账号", "健康状况", "宗教信仰"]
+
+# A grid sheet's column listing who lives where (a 住户台账): refused whole, never imported nor written.
+HOUSEHOLD_HEADER_RE = re.compile(r"住户|户主|户籍|居民名单|居民姓名|居民信息|门牌|房号|家庭成员|人员名单|常住人口|租户"
+                                 r"|households?|residents?|families", re.IGNORECASE)
 
 # Rows a paper ledger carries that are not entries: totals and carried-over balances.
 TOTAL_ROW_RE = re.compile(r"(本月|本季|本年|本期|全年|累计)?(合计|小计|累计|总计)|(上年|上月|上期)?结转"
@@ -336,3 +354,14 @@ def _votes(counted: str, part: str) -> dict[str, str]:
 
 def split_list(value) -> list[str]:
     return [part.strip() for part in re.split(r"[、,，;；/\n]", text(value)) if part.strip()]
+
+
+def is_household(header) -> bool:
+    """住户名单, 户主, 门牌号 …, or any key grids.yml itself refuses (居民, 家庭 …)."""
+    name = normal_header(header)
+    return bool(HOUSEHOLD_HEADER_RE.search(name)) or name.lower() in HOUSEHOLD_KEYS
+
+
+def buildings(value) -> list[str]:
+    """1号楼、2号楼1-3单元 → one item per building: split on 、，, and spaces (a unit range keeps its “-”)."""
+    return [part for part in re.split(r"[、,，;；\s]+", text(value)) if part]

@@ -37,7 +37,7 @@ def _same_entry(entry: dict, record: dict) -> bool:
 
 # Imports that add to one list of a file holding several (三张清单), or to a file named otherwise.
 HELD_IN = {"need": ("lists", "needs"), "resource": ("lists", "resources"), "project": ("lists", "projects"),
-           "duty": ("rota", "duties"), "deliberation": ("deliberations", "deliberations")}
+           "duty": ("rota", "duties"), "deliberation": ("deliberations", "deliberations"), "grid": ("grids", "grids")}
 
 # What makes a row the same as a recorded item, for the kinds that are neither money nor people.
 SAME_BY = {"activities": ("date", "title"), "service": ("member", "date", "what"), "need": ("raised", "title"),
@@ -64,6 +64,8 @@ def held_in(kind: str):
 def _is_recorded(kind: str, old: dict, record: dict) -> bool:
     if kind == "finances":
         return _same_entry(old, record)
+    if kind == "grid":  # a grid is the same grid by its id or by its name
+        return (record.get("id") is not None and str(old.get("id")) == record["id"]) or str(old.get("name")) == record["name"]
     if kind in SAME_BY:
         return all(str(old.get(k)) == str(record.get(k)) for k in SAME_BY[kind])
     return (str(old.get("name")), str(old.get("unit"))) == (record["name"], record.get("unit"))

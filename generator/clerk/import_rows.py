@@ -388,13 +388,49 @@ def _many_of(row: Row, name: str, known: dict[str, str], what: str) -> list[str]
     return found
 
 
+# Columns a grid sheet heads by role: each cell names the post (id or name) or the member holding it.
+ROLE_COLUMNS = ("leader", "worker", "building_head")
+
+
+def grid_record(row: Row) -> dict:
+    """One grid: its buildings (定格), the posts and members answering for it (定人), its duties (定责)."""
+    posts = _many_of(row, "posts", row.ctx.posts, "岗位")
+    members = _members(row, "members")
+    for name in ROLE_COLUMNS:
+        for kind, found in _post_or_member(row, name):
+            (posts if kind == "post" else members).append(found)
+    return {
+        "id": row.take("id"), "name": row.take("name", required=True),
+        "area": row.take("area", h.buildings, required=True), "members": list(dict.fromkeys(members)),
+        "posts": list(dict.fromkeys(posts)), "duties": row.take("duties"), "phone": row.take("phone"),
+        "audience": _audience(row),
+    }
+
+
+def _post_or_member(row: Row, name: str) -> list[tuple[str, str]]:
+    """A 网格长/网格员/楼栋长 cell: a post of the organisation first, else a member by full name or id."""
+    found = []
+    for written in h.split_list(row.raw(name)) if row.has(name) else []:
+        post = resolve(row.ctx.posts, written)
+        members = [i for i, full in row.ctx.members.items() if written in (i, full)]
+        if post is not None:
+            found.append(("post", post))
+        elif len(members) == 1:
+            found.append(("member", members[0]))
+        else:
+            row.problem(name, "import-unknown-name", value=written, what="岗位或党员（同名时请写党员编号）",
+                        known=f"岗位 {_listed(row.ctx.posts)}，或党员名册里的姓名、编号")
+    return found
+
+
 def _listed(known: dict[str, str]) -> str:
     return "、".join(f"{i}（{n}）" if n and n != i else i for i, n in known.items()) or "（还没有）"
 
 
 CONVERTERS = {"finances": finance_record, "activities": activity_record, "members": member_record,
               "service": service_record, "need": need_record, "resource": resource_record,
-              "project": project_record, "duty": duty_record, "deliberation": deliberation_record}
+              "project": project_record, "duty": duty_record, "deliberation": deliberation_record,
+              "grid": grid_record}
 
 
 def convert(ctx: Context, number: int, cells: tuple) -> tuple[dict, list[Problem]]:

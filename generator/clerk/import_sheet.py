@@ -25,6 +25,7 @@ REQUIRED_COLUMNS = {
     "project": ["title", "need", "resource", "claimed"],
     "duty": ["start", "end", "place", "phone"],
     "deliberation": ["topic", "source", "form", "participants"],
+    "grid": ["name", "area"],
 }
 NOT_IMPORTED = {"balance": "由明细算出，不导入"}
 HEADER_SCAN = 20  # the header is within the first rows; above it there may be a title

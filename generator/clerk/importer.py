@@ -26,6 +26,7 @@ from generator.clerk.import_sheet import ImportStop, Sheet, check_columns, find_
 from generator.clerk.new import (
     KINDS,
     activity_id,
+    grid_id,
     ids_of,
     items,
     member_id,
@@ -85,6 +86,12 @@ messages.add({
                            "'{column}': '{value}' is not an option with votes: write e.g. 方案一：赞成18 反对2 弃权1."),
     "import-year-unknown": ("这一行没有日期，看不出该记进哪一年的文件：请填写“{column}”，或用 --year 2026 指明。",
                             "this row has no date, so its year is unknown: fill in '{column}' or give --year."),
+    "import-household-column": (
+        "“{column}”列看起来是住户名单：网格只导入楼栋、负责人和职责，不登记住户、户主或门牌"
+        "（谁住在哪里是个人信息，不能写进记录，也不能公开）。请从表里删去这一列（住户台账留在社区内部）后再导入。",
+        "'{column}' looks like a list of households: grids hold buildings, the people responsible and their "
+        "duties, never who lives where. Delete the column and import again.",
+    ),
     "import-negative-balance": (
         "记上这一笔后，“{fund}”在 {date} 的余额是 {balance}：余额不能是负数。多半是收入漏记，或金额、日期写错了，请核对。",
         "after this entry the {fund} balance on {date} is {balance}: a balance cannot be negative.",
@@ -94,11 +101,12 @@ messages.add({
 # What each import adds, as `dangwu new` names it.
 IMPORTS = {"finances": "entry", "activities": "activity", "members": "member", "service": "service",
            "need": "need", "resource": "resource", "project": "project", "duty": "duty",
-           "deliberation": "deliberation"}
+           "deliberation": "deliberation", "grid": "grid"}
 PLAIN = {"id", "date", "fund", "project", "audience", "kind", "unit", "member", "raised", "claimed", "fulfilled",
          "offered", "offered_by", "claimer", "need", "resource", "owner", "stage", "month", "weekday",
          "holidays", "present", "expected", "count", "yes", "no", "abstain", "ways", "carried_by",
          "source", "form"}  # written without quotes
+TEXT_LISTS = {"area"}  # lists of text as the clerk wrote it (a grid's buildings), each item quoted
 # Ids a row may leave out, numbered within the year as `dangwu new` numbers them: kind → (folder, list, prefix).
 YEARLY_IDS = {"service": ("service", "services", "s"), "need": ("lists", "needs", "n"),
               "resource": ("lists", "resources", "r"), "project": ("lists", "projects", "p"),
@@ -141,6 +149,7 @@ def plan_import(kind: str, sheet: Path, root: Path, *, fund: str | None = None, 
     constants = {h.field_for(name, kind) or name: value for name, value in (constants or {}).items()}
     ctx = _context(kind, read, root, mapping or {}, constants, year)
     plan = Plan(ctx.columns, read)
+    plan.problems += _household_columns(kind, read, ctx)
     if kind == "finances":
         fund, plan.fund_note = sheet_fund(read, ctx.columns.header_row, names, fund)
     records = []
@@ -186,6 +195,18 @@ def _context(kind, read: Sheet, root: Path, mapping, constants, year) -> Context
     return Context(kind, read.name, columns, constants, year, units, partners, posts, members, needs, resources)
 
 
+def _household_columns(kind: str, read: Sheet, ctx: Context) -> list[Problem]:
+    """A grid sheet's 住户/户主/门牌 column, however it is mapped: the whole sheet is refused, so that
+    the list of who lives where is never read into a record (nor left in the sheet by oversight)."""
+    if kind != "grid":
+        return []
+    header_row = ctx.columns.header_row
+    cells = next((cells for number, cells in read.rows if number == header_row), ())
+    return [Problem("import-household-column", ctx.sheet, header_row, col + 1, path=h.text(cell),
+                    params={"column": h.text(cell)})
+            for col, cell in enumerate(cells) if not h.is_blank(cell) and h.is_household(cell)]
+
+
 def _titles(records: list[dict]) -> dict[str, str]:
     return {i: str(r.get("title", "")) for r in records if isinstance(i := r.get("id"), str)}
 
@@ -210,6 +231,12 @@ def _assign_ids(kind: str, root: Path, good) -> None:
         for _, record in good:
             if "id" not in record:
                 record["id"] = member_id(taken)
+                taken.append(record["id"])
+    elif kind == "grid":
+        taken = ids_of(items(raw(root / "grids.yml"), "grids")) + [r["id"] for _, r in good if "id" in r]
+        for _, record in good:
+            if "id" not in record:
+                record["id"] = grid_id(taken)
                 taken.append(record["id"])
     elif kind in YEARLY_IDS:
         folder, key, prefix = YEARLY_IDS[kind]
@@ -262,7 +289,7 @@ def _field_lines(name: str, value) -> list[str]:
     if isinstance(value, list) and value and isinstance(value[0], dict):  # stages, participants, options
         return [f"{name}:"] + [f"  - {{{', '.join(_flow(k, v) for k, v in one.items())}}}" for one in value]
     if isinstance(value, list):
-        return [f"{name}: [{', '.join(value)}]"]
+        return [f"{name}: [{', '.join(quoted(v) if name in TEXT_LISTS else v for v in value)}]"]
     if name in PLAIN:
         return [f"{name}: {value}"]
     if "\n" in value and not any(line != line.strip() for line in value.split("\n")) and "\n\n" not in value:

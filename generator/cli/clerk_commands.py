@@ -47,7 +47,7 @@ def register(sub, common) -> None:
         "import", help="从 Excel（.xlsx）或 CSV 导入记录：先显示将添加的内容，加 --write 才写入",
         epilog="例：dangwu import finances 二季度账本.xlsx --community hepingli --fund service --write")
     imp.add_argument("kind", choices=["finances", "activities", "members", "service", "need", "resource", "project",
-                                      "duty", "deliberation"])
+                                      "duty", "deliberation", "grid"])
     imp.add_argument("sheet", type=Path, metavar="FILE", help="Excel 或 CSV 文件")
     common(imp)
     imp.add_argument("--fund", metavar="ID", help="账本属于哪种经费（有几种经费、表名和标题里又没写明时必填）")

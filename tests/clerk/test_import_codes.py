@@ -62,6 +62,8 @@ CASES = {
     "import-bad-options": ("deliberation", DELIBERATION + ["方案"], [["加装充电桩", "居民提出", "2026-05-08", "恳谈会",
                                                                    "居民代表12", "方案一：赞成18 反对"]], [],
                            "“方案”列的“方案一：赞成18 反对”看不出方案和票数"),
+    "import-household-column": ("grid", ["网格名称", "楼栋", "户主"], [["第一网格", "1号楼", "张三"]], [],
+                                "“户主”列看起来是住户名单：网格只导入楼栋、负责人和职责"),
     "import-negative-balance": ("finances", LEDGER, [spent(99999)], [],
                                 "记上这一笔后，“党组织服务群众经费”在 2026-04-02 的余额是"),
     "import-repeated-row": ("finances", LEDGER, [spent(100), spent(100)], ["--write"],
