@@ -99,7 +99,7 @@ KINDS: tuple[RecordKind, ...] = (  # single files first, then year folders: the 
     # A rota is planned ahead and a weekly duty has no date: checks/rota.py places duties in their year.
     RecordKind("rota", RotaFile, "值班表", per_year=True, items=("duties",), page="rota/{year}/"),
     RecordKind("service", ServiceFile, "双报到服务", per_year=True, items=("services",), dated_by="date",
-               page="service/"),  # one page for every year: per-member tallies, a section per year
+               page="service/{year}/records/"),  # the year's page has the tallies, records/ each service
 )
 BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in KINDS}
 SINGLE: tuple[RecordKind, ...] = tuple(kind for kind in KINDS if not kind.per_year)

@@ -56,11 +56,20 @@ def test_the_grids_page_names_contacts_per_building_with_office_phones(sites):
 
 
 def test_the_service_page_tallies_in_roster_order_and_masks_names(sites):
-    page = _page(sites["public"], "service")
+    index, page = _page(sites["public"], "service"), _page(sites["public"], "service/2026")
+    assert "7.0 小时" in index and "3 次" in index and 'href="2026/"' in index and 'href="2026/records/"' in index
     assert "赵*国" in page and "王海涛" in page  # 王海涛 is a 楼栋长: public by role
     assert page.index("王海涛") < page.index("赵*国")  # roster order, though 赵*国 served longer
     assert "7.0 小时" in page and "3 次" in page and "不按时长排名" in page
     assert "筹备党内组织生活会" not in page
+
+
+def test_each_service_has_its_anchor_on_the_year_s_records_page(sites):
+    """Tallies and records are on separate pages so a busy year stays light; 更新记录 and the feed
+    link a service to ``service/<year>/records/#<id>`` (records/kinds.py)."""
+    records = _page(sites["public"], "service/2026/records")
+    assert 'id="s2026-01"' in records and "赵*国" in records and "赵建国" not in records
+    assert "筹备党内组织生活会" not in records
 
 
 def test_full_names_the_rule_masks_and_members_only_records_are_nowhere_public(sites):
@@ -70,7 +79,7 @@ def test_full_names_the_rule_masks_and_members_only_records_are_nowhere_public(s
 
 
 def test_the_members_site_shows_everything(sites):
-    page = _page(sites["members"], "service")
+    page = _page(sites["members"], "service/2026") + _page(sites["members"], "service/2026/records")
     assert "赵建国" in page and "筹备党内组织生活会" in page and "7.5 小时" in page
     assert "党内联络网格" in _page(sites["members"], "grids")
 

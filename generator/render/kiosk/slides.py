@@ -213,7 +213,7 @@ def service_slide(ctx) -> list[Slide]:
     totals = year_service(ctx.community, year, ctx.audience) if year is not None else None
     if totals is None or not totals.entries:
         return []
-    return [Slide("service", f"{year}年在职党员双报到服务", f"{BY_NAME['service'].page_of()}#y{year}",
+    return [Slide("service", f"{year}年在职党员双报到服务", f"service/{year}/",
                   {"service": totals})]
 
 
