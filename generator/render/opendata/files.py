@@ -46,37 +46,26 @@ def _document(module, ctx) -> bytes:
     return json_bytes(module.document(ctx))
 
 
+# One CSV per year of each kind: (kind, module, title, what it holds). ``{today}`` is the build day,
+# for the columns that say where a record stands "截至" then.
+YEARLY_CSV = [
+    ("finances", finances, "财务收支明细", "每种经费的年初余额，以及每一笔收入、支出和这笔之后的余额，与财务页面一致。"),
+    ("activities", activities, "活动", "每次活动的日期、类别、组织、地点、出席人数和内容摘要。"),
+    ("commitments", commitments, "承诺", "每条承诺的承诺人、现状、目标、完成时限，以及截至{today}的状态和进度。"),
+    ("deliberations", deliberations, "议事", "每项议事的日期、议题、来源、参会人数、决定、落实单位，以及截至{today}的反馈情况。"),
+    ("service", service, "在职党员双报到服务", "每次服务的日期、党员（姓名按本站规则显示）、单位、时长和服务内容。"),
+    ("lists", list_data, "需求清单和微心愿",
+     "每条需求和微心愿的提出日期、提出方、认领方，以及截至{today}的状态和用时（工作日）。"),
+    ("rota", rota, "值班表", "每条值班和错时服务的日期或星期、时间、值班岗位和党员（姓名按本站规则显示）、地点和办公电话。"),
+]
+
+
 def csv_files(ctx) -> list[Download]:
-    out = []
-    for year in sorted(ctx.years("finances"), reverse=True):
-        out.append(Download(f"finances-{year}.csv", CSV, f"{year}年财务收支明细",
-                            "每种经费的年初余额，以及每一笔收入、支出和这笔之后的余额，与财务页面一致。",
-                            partial(_table, finances, ctx, year)))
-    for year in sorted(ctx.years("activities"), reverse=True):
-        out.append(Download(f"activities-{year}.csv", CSV, f"{year}年活动",
-                            "每次活动的日期、类别、组织、地点、出席人数和内容摘要。",
-                            partial(_table, activities, ctx, year)))
-    for year in sorted(ctx.years("commitments"), reverse=True):
-        out.append(Download(f"commitments-{year}.csv", CSV, f"{year}年承诺",
-                            f"每条承诺的承诺人、现状、目标、完成时限，以及截至{cn_date(ctx.today)}的状态和进度。",
-                            partial(_table, commitments, ctx, year)))
-    for year in sorted(ctx.years("deliberations"), reverse=True):
-        out.append(Download(f"deliberations-{year}.csv", CSV, f"{year}年议事",
-                            f"每项议事的日期、议题、来源、参会人数、决定、落实单位，以及截至{cn_date(ctx.today)}的反馈情况。",
-                            partial(_table, deliberations, ctx, year)))
-    for year in sorted(ctx.years("service"), reverse=True):
-        out.append(Download(f"service-{year}.csv", CSV, f"{year}年在职党员双报到服务",
-                            "每次服务的日期、党员（姓名按本站规则显示）、单位、时长和服务内容。",
-                            partial(_table, service, ctx, year)))
-    for year in sorted(ctx.years("lists"), reverse=True):
-        out.append(Download(f"lists-{year}.csv", CSV, f"{year}年需求清单和微心愿",
-                            f"每条需求和微心愿的提出日期、提出方、认领方，以及截至{cn_date(ctx.today)}的状态和用时（工作日）。",
-                            partial(_table, list_data, ctx, year)))
-    for year in sorted(ctx.years("rota"), reverse=True):
-        out.append(Download(f"rota-{year}.csv", CSV, f"{year}年值班表",
-                            "每条值班和错时服务的日期或星期、时间、值班岗位和党员（姓名按本站规则显示）、地点和办公电话。",
-                            partial(_table, rota, ctx, year)))
-    return out
+    today = cn_date(ctx.today)
+    return [Download(f"{kind}-{year}.csv", CSV, f"{year}年{title}", text.format(today=today),
+                     partial(_table, module, ctx, year))
+            for kind, module, title, text in YEARLY_CSV
+            for year in sorted(ctx.years(kind), reverse=True)]
 
 
 def json_files(ctx) -> list[Download]:
