@@ -12,6 +12,7 @@ import difflib
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -219,32 +220,33 @@ def _is_total(ctx: Context, cells) -> bool:
 
 
 def _assign_ids(kind: str, root: Path, good) -> None:
-    """Ids in the community's pattern for rows that do not bring their own."""
+    """Ids in the community's pattern for rows that do not bring their own, numbered after the ids
+    the files and the sheet already hold (yearly kinds in year order)."""
+    pattern = _id_pattern(kind, root)
+    if pattern is None:
+        return
+    existing, next_id, yearly = pattern
+    taken = existing + [r["id"] for _, r in good if "id" in r]
+    for _, record in sorted(good, key=lambda row: record_year(row[1])) if yearly else good:
+        if "id" not in record:
+            record["id"] = next_id(taken, record)
+            taken.append(record["id"])
+
+
+def _id_pattern(kind: str, root: Path) -> tuple[list[str], Callable[[list[str], dict], str], bool] | None:
+    """The ids already in use for ``kind``, how the next one is made, and whether it goes by year."""
     if kind == "activities":
-        taken = ids_of(year_items(root, "activities", "activities")) + [r["id"] for _, r in good if "id" in r]
-        for _, record in good:
-            if "id" not in record:
-                record["id"] = activity_id(taken, date.fromisoformat(record["date"]))
-                taken.append(record["id"])
-    elif kind == "members":
-        taken = ids_of(items(raw(root / "members.yml"), "members")) + [r["id"] for _, r in good if "id" in r]
-        for _, record in good:
-            if "id" not in record:
-                record["id"] = member_id(taken)
-                taken.append(record["id"])
-    elif kind == "grid":
-        taken = ids_of(items(raw(root / "grids.yml"), "grids")) + [r["id"] for _, r in good if "id" in r]
-        for _, record in good:
-            if "id" not in record:
-                record["id"] = grid_id(taken)
-                taken.append(record["id"])
-    elif kind in YEARLY_IDS:
+        return (ids_of(year_items(root, "activities", "activities")),
+                lambda taken, record: activity_id(taken, date.fromisoformat(record["date"])), False)
+    if kind == "members":
+        return ids_of(items(raw(root / "members.yml"), "members")), lambda taken, _: member_id(taken), False
+    if kind == "grid":
+        return ids_of(items(raw(root / "grids.yml"), "grids")), lambda taken, _: grid_id(taken), False
+    if kind in YEARLY_IDS:
         folder, key, prefix = YEARLY_IDS[kind]
-        taken = ids_of(year_items(root, folder, key)) + [r["id"] for _, r in good if "id" in r]
-        for _, record in sorted(good, key=lambda row: record_year(row[1])):
-            if "id" not in record:
-                record["id"] = yearly_id(taken, record_year(record), prefix)
-                taken.append(record["id"])
+        return (ids_of(year_items(root, folder, key)),
+                lambda taken, record: yearly_id(taken, record_year(record), prefix), True)
+    return None
 
 
 def _validate(ctx: Context, number: int, record: dict, seen: set[str]) -> list[Problem]:
