@@ -10,6 +10,7 @@ alone instead of escaping it twice.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -43,6 +44,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_env(env, config, files):
+    """Material's templates compiled once, not on every build (render/templates.py)."""
+    from generator.render.templates import keep_compiled
+
+    return keep_compiled(env, "mkdocs")
+
+
 def on_pre_build(config):
     """In a site the pipeline stages, Material's search plugin keeps only each page's entry."""
     if not _staged_by_the_pipeline(config):
@@ -68,6 +76,16 @@ def _page_entries_index(search_config):
     from material.plugins.search.plugin import SearchIndex
 
     class PageEntries(SearchIndex):
+        def add_entry_from_context(self, page):
+            """Only the page's opening is parsed: its entry is the first section (or the
+            preface before it), every later one has an id and is left out below."""
+            whole = page.content
+            page.content = whole[:_second_section_at(whole)]
+            try:
+                super().add_entry_from_context(page)
+            finally:
+                page.content = whole
+
         def create_entry_for_section(self, section, toc, url, page):
             if section.id is None:  # the page's own entry (a location without "#")
                 super().create_entry_for_section(section, toc, url, page)
@@ -76,3 +94,15 @@ def _page_entries_index(search_config):
             return data  # jieba would put zero-width spaces between words: write() drops them
 
     return PageEntries(**search_config)
+
+
+HEADING_WITH_ID = re.compile(r"<h[1-6](?=[\s>])[^>]*\sid=", re.I)
+
+
+def _second_section_at(content: str) -> int:
+    """Where the second heading with an id starts (Material's parser gives it, and every later
+    one, an id of its own), or the end."""
+    found = HEADING_WITH_ID.finditer(content)
+    next(found, None)
+    second = next(found, None)
+    return second.start() if second else len(content)

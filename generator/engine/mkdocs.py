@@ -53,18 +53,27 @@ def write_docs(docs: Path, pages: dict[str, str], photos: dict[str, Path]) -> in
     return changed
 
 
+def userdict_of(build_dir: Path) -> Path:
+    """The community's names for jieba, one per line (written by ``write_config``)."""
+    return build_dir / "userdict.txt"
+
+
 def write_config(build_dir: Path, *, site_name: str, site_dir: Path, nav: list, words: list[str],
-                 extra: dict, site_url: str | None) -> Path:
-    userdict = build_dir / "userdict.txt"
+                 extra: dict, site_url: str | None, own_search_index: bool = False) -> Path:
+    """``own_search_index``: a build that writes engine/search_index's index after MkDocs, whose
+    jieba runs in a process of its own; Material's plugin (cut down by hooks.py) is then given
+    no dictionary, so MkDocs does not spend a second loading jieba's."""
+    userdict = userdict_of(build_dir)
     # A high frequency makes jieba keep a community's names whole (张建国, 第一党支部).
     write_if_changed(userdict, "".join(f"{w} 100000 n\n" for w in words))
+    search = {} if own_search_index else {"jieba_dict_user": str(userdict)}
     config = {
         "INHERIT": str(resources.MKDOCS_YML),
         "site_name": site_name,
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "theme": {"custom_dir": str(resources.THEME)},
-        "plugins": [{"search": {"jieba_dict_user": str(userdict)}}],
+        "plugins": [{"search": search}],
         # Escapes the site name and page titles for Material's templates (see hooks.py).
         "hooks": [str(HOOKS)],
         "nav": nav,

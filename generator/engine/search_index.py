@@ -27,6 +27,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -198,21 +199,28 @@ def _digits(numeral: str) -> str:
     return str(NUMERALS.index(numeral) + 1)
 
 
-def site_words(texts: list[str]) -> list[str]:
-    """jieba's search-mode words of the site (its whole words and the shorter words inside them),
-    with the community's names that the search plugin taught it."""
+def distinct_runs(texts: list[str]) -> list[str]:
+    """The distinct runs of jieba's word characters (re_han_default) that hold Chinese.
+
+    jieba cuts each such run on its own and yields what lies between one character at a time
+    (never a word kept here). So the site's words are those of its distinct runs, and a run
+    repeated across records (a name, 社区党委) is cut once."""
+    from jieba import re_han_default
+
+    return sorted({run for text in texts for run in re_han_default.findall(text) if CJK.search(run)})
+
+
+def site_words(runs: list[str], userdict: Path | None = None) -> list[str]:
+    """jieba's search-mode words of ``runs`` (whole words and the shorter words inside them),
+    keeping whole the community's names in ``userdict`` (engine.mkdocs.write_config writes it).
+    A build runs this in a process of its own that loaded jieba's dictionary meanwhile."""
     import jieba
 
-    # jieba cuts each run of its word characters (re_han_default) on its own and yields what
-    # lies between one character at a time (never a word kept here). So the site's words are
-    # those of its distinct runs, and a run repeated across records (a name, 社区党委) is cut once.
+    if userdict is not None:
+        jieba.load_userdict(str(userdict))
     words: set[str] = set()
-    cut: set[str] = set()
-    for text in texts:
-        for run in jieba.re_han_default.findall(text):
-            if run not in cut and CJK.search(run):
-                cut.add(run)
-                words.update(w for w in jieba.cut_for_search(run) if len(w) >= 2 and CJK.search(w))
+    for run in runs:
+        words.update(w for w in jieba.cut_for_search(run) if len(w) >= 2 and CJK.search(w))
     return sorted(words)
 
 
@@ -233,9 +241,11 @@ def folding(texts: list[str]) -> str:
     return "".join(t + s for t, s in sorted(pairs.items()))
 
 
-def build_index(pages: list[tuple[str, str, str]], weights: dict[str, float] | None = None) -> dict:
+def build_index(pages: list[tuple[str, str, str]], weights: dict[str, float] | None = None,
+                words_of: Callable[[list[str]], list[str]] = site_words) -> dict:
     """``pages``: (location, title, html) in the order of the site's navigation; ``weights``:
-    what a match on a page counts (``w`` of its entry, left out when 1)."""
+    what a match on a page counts (``w`` of its entry, left out when 1); ``words_of``: the
+    site's words from its runs (``site_words``, here or in a process of its own)."""
     docs: list[dict] = []
     for location, title, page_html in pages:
         page_at = len(docs)
@@ -248,7 +258,8 @@ def build_index(pages: list[tuple[str, str, str]], weights: dict[str, float] | N
     texts = [f"{d['t']} {d['x']}" for d in docs]
     for doc in docs:  # escaped as Material's index was: the search box shows it as HTML
         doc["t"], doc["x"] = html.escape(doc["t"], quote=False), html.escape(doc["x"], quote=False)
-    return {"docs": docs, "v": " ".join(site_words(texts)), "a": unit_aliases(texts), "f": folding(texts)}
+    return {"docs": docs, "v": " ".join(words_of(distinct_runs(texts))), "a": unit_aliases(texts),
+            "f": folding(texts)}
 
 
 def order_section(location: str) -> str:
@@ -256,7 +267,8 @@ def order_section(location: str) -> str:
     return location.split("/")[0] + "/" if "/" in location else location
 
 
-def write(site_dir: Path, nav_order: dict[str, float]) -> None:
+def write(site_dir: Path, nav_order: dict[str, float],
+          words_of: Callable[[list[str]], list[str]] = site_words) -> None:
     """Write search/dangwu_index.json from the built pages and leave Material's index a stub.
 
     ``nav_order``: the navigation's pages (``organization/``) in the order ties are broken in,
@@ -278,7 +290,7 @@ def write(site_dir: Path, nav_order: dict[str, float]) -> None:
         if path.is_file():
             pages.append((location, titles[location], path.read_text(encoding="utf-8")))
     weights = {loc: nav_order.get(order_section(loc), 1.0) for loc, _, _ in pages}
-    index = build_index(pages, weights)
+    index = build_index(pages, weights, words_of)
     (site_dir / INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stub = {"config": material.get("config", {}), "docs": []}
     material_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

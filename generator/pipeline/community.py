@@ -21,8 +21,10 @@ from pathlib import Path
 from generator.checks import check_community, personal_data
 from generator.engine import mkdocs as engine
 from generator.engine import search_index
+from generator.engine.search_index import site_words
 from generator.load.alongside import Alongside, load_alongside
 from generator.load.dataset import load_safely
+from generator.pipeline.aside import Aside
 from generator.privacy import guard
 from generator.problems import Problem
 from generator.problems.blocking import publish_blockers
@@ -79,7 +81,7 @@ def render_docs(community, today: date, audience: str, root: Path,
     return ctx, pages, root
 
 
-def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Path:
+def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path, own_search_index: bool = False) -> Path:
     from generator.views.format import cn_date
 
     info = ctx.info
@@ -88,7 +90,7 @@ def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path) -> Pat
     # No site_url: Material would write an absolute canonical link to another origin.
     return engine.write_config(
         root.resolve(), site_name=f"{info.name}党务公开{suffix}", site_dir=site_dir.resolve(),
-        nav=nav(pages), words=search_words(ctx), site_url=None,
+        nav=nav(pages), words=search_words(ctx), site_url=None, own_search_index=own_search_index,
         extra={"portal": True, "community": {
             "slug": ctx.community.slug, "name": info.name, "street": info.street,
             "organization": info.organization.name, "office_phone": info.office.phone,
@@ -140,16 +142,17 @@ def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
 
 
 def build_one(community, today: date, audience: str, out: Path, provenance: dict, work: Path,
-              alongside: Alongside) -> Result:
+              alongside: Alongside, cores: int = 1) -> Result:
     """Render into a folder of this build's own under the build folder ``work`` (two builds from
     one working folder, or a build and a preview, never read each other's pages), build, verify
-    and stage one community."""
+    and stage one community. ``cores``: how many this build may keep busy (its PDFs render in as
+    many processes)."""
     runs = runs_dir(work)
     runs.mkdir(parents=True, exist_ok=True)
     clear_abandoned_runs(runs)
     own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
     try:
-        return _build_in(own, community, today, audience, out, provenance, alongside)
+        return _build_in(own, community, today, audience, out, provenance, alongside, cores)
     finally:
         shutil.rmtree(own, ignore_errors=True)
 
@@ -170,30 +173,42 @@ def clear_abandoned_runs(runs: Path) -> None:
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
-              alongside: Alongside) -> Result:
+              alongside: Alongside, cores: int) -> Result:
+    """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
+    one loads jieba's dictionary for the search index, one writes what needs only the records
+    (print sheets, kiosk, open data). Their results join the site before it is verified."""
     started = time.perf_counter()
-    info = community.info
-    result = Result(community.slug, info.name)
-    ctx, pages, root = render_docs(community, today, audience, work, alongside)
-    sheets = start_sheets(ctx, pdf_cache_for(out, community.slug), background=True)  # while MkDocs builds
-    staged = release.staging_dir(out, community.slug, str(os.getpid()))
-    warnings = engine.build(_configure(ctx, pages, root, staged))
-    result.failures += [failed.mkdocs_warning(w) for w in warnings]
-    drop_source_maps(staged)
-    search_index.write(staged, search_order(pages))
-    write_kiosk(staged, ctx)  # also removes the theme's kiosk templates that MkDocs copied
-    write_downloads(staged, ctx)  # data/: JSON, CSV, feed.xml, verified below like every page
+    result = Result(community.slug, community.info.name)
+    scans = scancache.cache_for(out)
+    words = Aside(site_words, waits=True, prepare=engine.preload)
+    asides = [words]
     try:
-        sheets.write(staged / "print")  # 公开栏 A4 sheets (HTML + PDF); removes copied theme files
-    except SheetsFailed as exc:  # no sheet is written then: never a half set published
-        result.failures.append(exc.problem())
-        result.seconds = time.perf_counter() - started
-        return result
-    result.failures += csp.apply(staged)  # scripts we do not ship
+        ctx, pages, root = render_docs(community, today, audience, work, alongside)
+        beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
+        asides.append(beside)
+        staged = release.staging_dir(out, community.slug, str(os.getpid()))
+        warnings = engine.build(_configure(ctx, pages, root, staged, own_search_index=True))
+        result.failures += [failed.mkdocs_warning(w) for w in warnings]
+        drop_theme_copies(staged)
+        userdict = engine.userdict_of(root)
+        search_index.write(staged, search_order(pages), lambda runs: words_from(words, runs, userdict))
+        result.failures += csp.apply(staged)  # scripts we do not ship
+        if not beside.ready():  # PDFs still rendering: MkDocs' pages scanned meanwhile
+            scan_ahead(staged, ctx, scans)
+        try:
+            result.failures += beside.result()
+        except SheetsFailed as exc:  # no sheet is written then: never a half set published
+            result.failures.append(exc.problem())
+            result.seconds = time.perf_counter() - started
+            return result
+    finally:
+        for aside in asides:  # those not waited for: the build failed before it needed them
+            aside.stop()
+    move_beside(work / "beside", staged)
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(
         json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    result.failures += verify_output(staged, ctx, scancache.cache_for(out))
+    result.failures += verify_output(staged, ctx, scans)
     files = manifest.file_hashes(staged)
     result.build_id = build_id_of(staged, files)
     manifest.write_manifest(staged, manifest.build_manifest(
@@ -203,10 +218,58 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     return result
 
 
-def drop_source_maps(site: Path) -> None:
-    """Material's source maps (.map, over 1 MB) help only a developer's browser tools: not shipped."""
+def words_from(words: Aside, runs: list[str], userdict: Path) -> list[str]:
+    words.send(runs, userdict)
+    return words.result()
+
+
+def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int, scans) -> list[Problem]:
+    """What needs the records, not MkDocs' pages, written into ``folder`` while MkDocs builds:
+    the 公开栏 sheets (kept PDFs reused, the others rendered in ``renderers`` processes of their
+    own), the kiosk and open data (data/: JSON, CSV, feed.xml), with the policy on its pages and
+    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``);
+    raises SheetsFailed when a PDF was not made."""
+    sheets = start_sheets(ctx, pdf_cache, renderers)
+    write_kiosk(folder, ctx)
+    write_downloads(folder, ctx)
+    problems = csp.apply(folder)
+    scan_ahead(folder, ctx, scans)
+    sheets.write(folder / "print")
+    return problems + csp.apply(folder, "print")
+
+
+def scan_ahead(folder: Path, ctx: PageContext, cache) -> None:
+    """The scans of ``verify_output`` on part of a site, in a process that would otherwise wait:
+    their results are kept by content (publish.scancache), so verifying the whole site later
+    reads them instead of scanning again. What they find is reported by that verification."""
+    guard.scan_output(folder, allowed_phones(ctx.info), ctx.community.sources, cache=cache)
+    parses = html_scan.Parses()
+    offline.scan(folder, cache=cache, parses=parses)
+    links.check(folder, cache=cache, parses=parses)
+
+
+# MkDocs copies theme/kiosk and theme/print (their templates too) into the site: those copies
+# go, and what was written beside the pages takes their place (nothing, on a members-only site).
+THEME_COPIES = ("kiosk", "print")
+
+
+def drop_theme_copies(site: Path) -> None:
+    """Material's source maps (.map, over 1 MB, for a developer's browser tools) and the theme
+    folders MkDocs copied (``THEME_COPIES``): never published."""
     for path in sorted((site / "assets").rglob("*.map")):
         path.unlink()
+    for name in THEME_COPIES:
+        if (site / name).exists():
+            shutil.rmtree(site / name)
+
+
+def move_beside(beside: Path, site: Path) -> None:
+    """Move what ``write_beside_the_pages`` wrote into the built site (verified with it after)."""
+    for path in sorted(beside.rglob("*")) if beside.is_dir() else []:
+        if path.is_file():
+            target = site / path.relative_to(beside)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, target)
 
 
 def portal_figures(ctx: PageContext) -> dict:
@@ -255,6 +318,7 @@ class Job:
     history: History
     key: str
     work: Path  # the build folder (--work): each build renders in a fresh folder under it
+    cores: int = 1  # the machine's cores for each community building at once (street._build)
 
     def provenance(self) -> dict:
         built = datetime.fromtimestamp(int(self.history.epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -285,7 +349,8 @@ def _worker(job: Job) -> Result:
         if community is None or blockers:
             return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
         alongside = load_alongside(community.root)  # history and hand-written pages, read once here
-        return build_one(community, job.today, job.audience, job.out, job.provenance(), job.work, alongside)
+        return build_one(community, job.today, job.audience, job.out, job.provenance(), job.work, alongside,
+                         job.cores)
     except OSError as exc:  # a full disk while rendering or staging: say so in words
         return Result(slug, name, failures=[failed.write_failed(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing

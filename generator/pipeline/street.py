@@ -23,7 +23,7 @@ import queue
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +60,13 @@ def street_problems(data_dir: Path, slugs) -> list[Problem]:
     elif not known:
         problems.append(Problem("no-communities", str(data_dir / "communities"), 0, 0))
     return sorted(problems, key=Problem.sort_key)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def head_commit(data_dir: Path) -> str:
@@ -118,11 +125,15 @@ class StreetRun:
         release.clear_staging(self.out, None if self.writes_street else slugs)
         try:
             todo = self._changed(folders)
-            if todo:
-                engine.preload()  # jieba's dictionary once, shared by the forked workers
+            jobs = jobs or available_cores()
+            if len(todo) > jobs:  # workers forked one after another: load once, here, what each would load
+                engine.preload()  # jieba's dictionary
                 if self.audience == "public":
                     import_weasyprint()  # likewise for the sheets' renderers
-                self._build(todo, jobs or os.cpu_count() or 1)
+            # With a worker for each community, each loads them beside its own build instead
+            # (community.build_one): here they would only delay every worker.
+            if todo:
+                self._build(todo, jobs)
             if self._street_written() and street.live_releases(self.out) and (
                     self.street_stale or street.outdated(self.out)):
                 street.assemble(self.out, self.today)
@@ -157,7 +168,10 @@ class StreetRun:
     def _build(self, todo: list[Job], jobs: int) -> None:
         context = multiprocessing.get_context("fork")  # MkDocs is not thread-safe: a process each
         arrived: queue.SimpleQueue = queue.SimpleQueue()
-        with context.Pool(processes=min(jobs, len(todo)), maxtasksperchild=1) as pool:
+        workers = min(jobs, len(todo))
+        share = max(1, available_cores() // workers)  # one community alone may keep every core busy
+        todo = [replace(job, cores=share) for job in todo]
+        with context.Pool(processes=workers, maxtasksperchild=1) as pool:
             for job in todo:
                 pool.apply_async(_worker, (job,), callback=arrived.put, error_callback=_failed(job, arrived))
             done = 0

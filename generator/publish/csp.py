@@ -87,10 +87,11 @@ def add_csp(html: str) -> str:
     return html[: match.end()] + meta + html[match.end():]
 
 
-def apply(site_dir: Path) -> list[Problem]:
-    """Add the policy to every page; the inline scripts that are not ours, as problems."""
+def apply(site_dir: Path, within: str = "") -> list[Problem]:
+    """Add the policy to every page (those in the folder ``within``, when given); the inline
+    scripts that are not ours, as problems at the page's place in the site."""
     problems = []
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted((site_dir / within).rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         problems += unknown_scripts(text, path.relative_to(site_dir).as_posix())
         updated = add_csp(text)

@@ -90,3 +90,24 @@ def test_materials_index_becomes_a_stub_and_ours_is_written(tmp_path):
     ours = json.loads((tmp_path / "search" / "dangwu_index.json").read_text(encoding="utf-8"))
     assert [d["l"] for d in ours["docs"]][:2] == ["notices/2026/", "notices/2026/#n2026-13"]
     assert ours["docs"][0]["w"] == 0.5 and "w" not in ours["docs"][1]   # the section's weight
+
+
+def test_a_built_sites_words_keep_the_communitys_names_whole(tiny_site):
+    """jieba cuts the site's words in a process of its own beside MkDocs (pipeline.community);
+    the community's names must still reach it (jieba alone cuts 小园社区党支部 into 小园/社区/党支部)."""
+    site = tiny_site().out / "xiaoyuan"
+    index = json.loads((site / "search" / "dangwu_index.json").read_text(encoding="utf-8"))
+    words = index["v"].split()
+    assert "小园社区党支部" in words and "周玉兰" in words
+    assert "社区" in words  # and the shorter words inside them, as jieba's search mode gives
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert material["docs"] == []  # Material's own index is left a stub
+
+
+def test_the_words_of_runs_are_jiebas_search_mode_with_the_user_dictionary(tmp_path):
+    userdict = tmp_path / "userdict.txt"
+    userdict.write_text("和平里社区党委 100000 n\n", encoding="utf-8")
+    runs = search_index.distinct_runs(["和平里社区党委召开会议", "和平里社区党委召开会议。开会"])
+    assert runs == ["和平里社区党委召开会议", "开会"]
+    words = search_index.site_words(runs, userdict)
+    assert "和平里社区党委" in words and "召开" in words and "开会" in words

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator import resources
 from generator.render.kiosk.qr import qr_svg, target_url
 from generator.render.kiosk.slides import slides
+from generator.render.templates import keep_compiled
 from generator.views import format as fmt
 from generator.views.charts import balance_svg
 
@@ -38,7 +39,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update(money=fmt.money, cn_date=fmt.cn_date, chart=chart)
-    return env
+    return keep_compiled(env, "kiosk")
 
 
 def chart(ledger) -> Markup:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.privacy.detect import literal_markdown
 from generator.render.sanitize import render_markdown
+from generator.render.templates import keep_compiled
 from generator.views import format as fmt
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,7 +41,7 @@ def environment() -> jinja2.Environment:
         front=front_matter,
         width=lambda pct: f"dw-w-{5 * round(max(0, min(100, int(pct))) / 5)}",
     )
-    return env
+    return keep_compiled(env, "pages")
 
 
 def front_matter(values: dict) -> Markup:

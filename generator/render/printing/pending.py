@@ -1,32 +1,25 @@
 """Write a community's 公开栏 sheets: kept PDFs reused, the others rendered while MkDocs builds.
 
-``start_sheets(ctx, cache, background=True)`` renders each sheet's HTML (fast), takes the PDFs
-whose key is in the cache (``printing.pdfcache``) and forks a process (``RENDERERS``) that
-renders the rest on the core MkDocs leaves idle: the sheets need only the page context, not
-MkDocs' output. ``write(folder)`` waits for it and writes every sheet, or raises
+``start_sheets(ctx, cache, renderers=N)`` renders each sheet's HTML (fast), takes the PDFs
+whose key is in the cache (``printing.pdfcache``) and forks N processes (``pipeline.aside``)
+that render the rest on the cores MkDocs leaves idle: the sheets need only the page context,
+not MkDocs' output. ``write(folder)`` waits for it and writes every sheet, or raises
 ``SheetsFailed`` (a Chinese message) and writes none: a build never publishes half a set.
 ``write_sheets(folder, ctx)`` does both at once, in this process (``dangwu print``).
 """
 from __future__ import annotations
 
-import os
-import pickle
 import shutil
-import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.pipeline.aside import Aside, AsideFailed, reason_of
 from generator.problems import Problem, messages
 from generator.render.pages.context import PageContext
 from generator.render.printing import render
 from generator.render.printing.libraries import import_weasyprint_quickly
 from generator.render.printing.pdfcache import PdfCache, pdf_key
 from generator.render.printing.sheets import Sheet, sheets
-
-# Processes rendering one community's sheets, at most (never more than cores). Two cut a cold
-# 10× community's build from 49 s to 44 s but cost 8 % more CPU (each sets up the CJK fonts),
-# which a street build, its cores all busy with communities, pays in full: one.
-RENDERERS = 1
 
 messages.add({
     "print-sheets-failed": (
@@ -48,69 +41,31 @@ class SheetsFailed(RuntimeError):
     def problem(self) -> Problem:
         return Problem("print-sheets-failed", "", params={"names": self.names, "reason": self.reason})
 
-
-def reason_of(exc: BaseException) -> str:
-    if type(exc) is RuntimeError and exc.args:
-        return str(exc)  # ours, already in words (Pango missing, say)
-    return f"{type(exc).__name__}: {exc}"
+    def __reduce__(self):  # rebuilt from its fields when it comes back from another process
+        return SheetsFailed, (self.names, self.reason)
 
 
 class _Renderer:
-    """A forked process rendering ``htmls`` (name -> HTML); its PDFs come back through a pipe.
+    """A forked process rendering ``htmls`` (name -> HTML) into PDFs (``pipeline.aside``).
     ``titles`` name the sheets in a failure's message."""
 
     def __init__(self, htmls: dict[str, str], titles: list[str]):
         self.titles = titles
-        self.parent = os.getpid()
-        read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:
-            os.close(read)
-            _render_and_send(htmls, write)  # never returns
-        os.close(write)
-        self.read = read
+        self.aside = Aside(_render_pdfs, htmls)
 
     def join(self) -> tuple[dict[str, bytes], str]:
         """(the PDFs, "") or ({}, why not, in words)."""
-        with os.fdopen(self.read, "rb") as stream:
-            data = stream.read()  # to EOF first: a child blocked on a full pipe never exits
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = 0
-        code = os.waitstatus_to_exitcode(status)
         try:
-            outcome, value = pickle.loads(data)
-        except Exception:
-            outcome, value = "lost", None
-        if outcome == "ok" and code == 0:
-            return value, ""
-        if outcome == "error":
-            return {}, value
-        return {}, f"生成 PDF 的进程意外结束（{f'信号 {-code}' if code < 0 else f'退出码 {code}'}）"
-
-    def __del__(self):
-        """Never joined (the build failed before the sheets were written): stop and reap it."""
-        if getattr(self, "pid", 0) and os.getpid() == self.parent:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-                os.close(self.read)
-            except OSError:
-                pass
+            return self.aside.result(), ""
+        except AsideFailed as exc:
+            return {}, f"生成 PDF 的进程意外结束（{exc.reason}）" if exc.died else exc.reason
+        except Exception as exc:  # what rendering raised, there
+            return {}, reason_of(exc)
 
 
-def _render_and_send(htmls: dict[str, str], fd: int) -> None:
-    code = 1
-    payload: tuple[str, object]  # ("ok", PDFs) or ("error", the reason in words)
-    try:
-        try:
-            payload = ("ok", render.render_pdfs(htmls))
-            code = 0
-        except BaseException as exc:  # noqa: BLE001 - everything goes to the parent, in words
-            payload = ("error", reason_of(exc))
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(pickle.dumps(payload))
-    finally:
-        os._exit(code)  # no atexit handlers, no flushing the parent's buffers a second time
+def _render_pdfs(htmls: dict[str, str]) -> dict[str, bytes]:
+    import_weasyprint()  # here, in the renderer: the build goes on meanwhile (already loaded in a street's workers)
+    return render.render_pdfs(htmls)
 
 
 @dataclass
@@ -152,9 +107,10 @@ class PendingSheets:
         self.cache.prune(len(self.pages))
 
 
-def start_sheets(ctx, cache: PdfCache | None = None, background: bool = False) -> PendingSheets:
+def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0) -> PendingSheets:
     """The sheets' HTML now; their PDFs from ``cache`` where kept, the others rendered now or,
-    with ``background``, in processes of their own (``renderers()``) until ``write``. Raises
+    with ``renderers``, in that many processes of their own until ``write`` (two set up the CJK
+    fonts twice: worth it only on a core nothing else needs). Raises
     RuntimeError (in words) when no Chinese font is installed: the PDFs would print empty boxes."""
     if ctx.audience != "public":
         return PendingSheets(ctx, [])
@@ -168,21 +124,12 @@ def start_sheets(ctx, cache: PdfCache | None = None, background: bool = False) -
         pending.ready = {name: pdf for name, pdf in kept.items() if pdf is not None}
     todo = {sheet.name: html for sheet, html in pending.pages if sheet.name not in pending.ready}
     pending.rendered = list(todo)
-    if todo and background:
-        import_weasyprint()  # once, before forking: each renderer has it loaded
+    if todo and renderers:
         titles = {sheet.name: sheet.title for sheet, _ in pending.pages}
-        pending.renderers = [_Renderer(part, [titles[name] for name in part]) for part in shares(todo, renderers())]
+        pending.renderers = [_Renderer(part, [titles[name] for name in part]) for part in shares(todo, renderers)]
     elif todo:
         pending.ready.update(render.render_pdfs(todo))
     return pending
-
-
-def renderers() -> int:
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(RENDERERS, cores))
 
 
 def shares(htmls: dict[str, str], count: int) -> list[dict[str, str]]:
@@ -214,8 +161,9 @@ def join_all(running: list[_Renderer], order: list[str]) -> dict[str, bytes]:
 
 
 def import_weasyprint() -> None:
-    """WeasyPrint (about 1.3 s to import) loaded once: a street build calls it in the parent
-    before the community workers fork, so no worker pays it; otherwise before a renderer forks."""
+    """WeasyPrint (about 0.5 s to import) loaded once: a street build with more communities than
+    workers calls it in the parent before they fork, so no worker pays it; otherwise each
+    renderer loads it, beside the build."""
     try:
         import_weasyprint_quickly()
     except OSError:

@@ -21,6 +21,7 @@ from generator import resources
 from generator.render.kiosk.qr import qr_svg, target_url
 from generator.render.printing.sheets import RHYTHMS, Sheet
 from generator.render.sanitize import render_markdown
+from generator.render.templates import keep_compiled
 from generator.views import format as fmt
 
 THEME = resources.THEME / "print"
@@ -40,7 +41,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(money=fmt.money, cn_date=fmt.cn_date, cn_month_day=fmt.cn_month_day,
                        md=lambda text: Markup(render_markdown(text or "")))
-    return env
+    return keep_compiled(env, "sheets")
 
 
 def period_end(notice) -> str:
