@@ -268,11 +268,12 @@ def order_section(location: str) -> str:
 
 
 def write(site_dir: Path, nav_order: dict[str, float],
-          words_of: Callable[[list[str]], list[str]] = site_words) -> None:
+          words_of: Callable[[list[str]], list[str]] = site_words, into: Path | None = None) -> None:
     """Write search/dangwu_index.json from the built pages and leave Material's index a stub.
 
     ``nav_order``: the navigation's pages (``organization/``) in the order ties are broken in,
-    each with the weight of its matches (a year page has its section's)."""
+    each with the weight of its matches (a year page has its section's); ``into``: the folder
+    the two files are written in (their site paths under it), when not ``site_dir`` itself."""
     material_path = site_dir / "search" / "search_index.json"
     if not material_path.is_file():
         return
@@ -291,6 +292,9 @@ def write(site_dir: Path, nav_order: dict[str, float],
             pages.append((location, titles[location], path.read_text(encoding="utf-8")))
     weights = {loc: nav_order.get(order_section(loc), 1.0) for loc, _, _ in pages}
     index = build_index(pages, weights, words_of)
-    (site_dir / INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    into = site_dir if into is None else into
+    (into / INDEX).parent.mkdir(parents=True, exist_ok=True)
+    (into / INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stub = {"config": material.get("config", {}), "docs": []}
-    material_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (into / material_path.relative_to(site_dir)).write_text(
+        json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -151,8 +151,8 @@ def _syntax(file: str, line: int, col: int, detail: str) -> Problem:
 
 # libyaml parses ten times faster; the pure-Python parser explains an error in more detail,
 # so it reads only the files libyaml refused.
-FAST = (yaml.CSafeLoader, yaml.CBaseLoader)
-EXACT = (yaml.SafeLoader, yaml.BaseLoader)
+FAST = yaml.CSafeLoader
+EXACT = yaml.SafeLoader
 
 
 # Records nest a few levels (file → entries → entry → attendance); thousands of "[" would make
@@ -160,82 +160,128 @@ EXACT = (yaml.SafeLoader, yaml.BaseLoader)
 MAX_DEPTH = 32
 
 
-def _events(text: str, file: str, loader=yaml.SafeLoader) -> list[Problem]:
-    """Refuse what YAML allows but a record never needs: anchors, aliases, tags, several documents,
-    nesting deeper than any record."""
-    found: list[Problem] = []
-    documents, depth = 0, 0
-    for event in yaml.parse(text, Loader=loader):
-        line, col = _mark(event)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return found + [Problem("yaml-too-deep", file, line, col, params={"depth": MAX_DEPTH})]
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents == 2:
-                found.append(Problem("yaml-documents", file, line, col))
-        elif isinstance(event, yaml.AliasEvent):
-            found.append(Problem("yaml-alias", file, line, col, params={"name": event.anchor}))
-        elif isinstance(event, yaml.NodeEvent):
-            if event.anchor is not None:
-                found.append(Problem("yaml-anchor", file, line, col, params={"name": event.anchor}))
-            tag = getattr(event, "tag", None)  # scalars and collections have one, an alias not
-            if tag is not None:
-                found.append(Problem("yaml-tag", file, line, col, params={"tag": _shown_tag(tag)}))
-    return found
+@dataclass
+class _Open:
+    """A mapping or sequence whose events are still arriving."""
+
+    value: dict | list
+    path: tuple
+    mark: Mark
+    noted: bool  # its places are noted (False inside a refused key or the value of one)
+    key: str | None = None  # a mapping's key waiting for its value
+    at_key: bool = True  # a mapping's next node is a key
+    skip_value: bool = False  # ... the value of a refused key (complex or repeated): left out
 
 
-class _Builder:
-    """Turns a composed node tree into dicts, lists and strings, noting every place."""
+class _Reader:
+    """One pass over the parser's events: refuses what YAML allows but a record never needs
+    (anchors, aliases, tags, several documents, nesting deeper than any record), and builds the
+    dicts, lists and strings, noting every value's and key's place."""
 
     def __init__(self, file: str):
         self.file = file
-        self.problems: list[Problem] = []
+        self.refused: list[Problem] = []
+        self.problems: list[Problem] = []  # complex and repeated keys: the file is read without them
         self.loaded = Loaded(file, None)
+        self.open: list[_Open] = []
+        self.documents = 0
 
-    def build(self, node, path: tuple = ()):
-        self.loaded.values[path] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if not node.style:  # None from PyYAML, '' from libyaml: written without quotes
-            return None if node.value in ("", "~") else Plain(node.value)
-        return str(node.value)
+    def read(self, text: str, loader) -> tuple[Loaded | None, list[Problem]]:
+        for event in yaml.parse(text, Loader=loader):
+            if self._take(event, _mark(event)):
+                break
+        if self.refused:
+            return None, self.refused
+        if not self.documents:
+            return None, [Problem("file-empty", self.file, 1, 1)]
+        return self.loaded, self.problems
 
-    def _mapping(self, node, path: tuple) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem("yaml-complex-key", self.file, *_mark(key_node)))
-                continue
-            key = str(key_node.value)
-            if key in result:
-                first = self.loaded.keys[path + (key,)][0]
-                self.problems.append(Problem(
-                    "duplicate-key", self.file, *_mark(key_node), path=key,
-                    params={"key": key, "first_line": first},
-                ))
-                continue
-            self.loaded.keys[path + (key,)] = _mark(key_node)
-            result[key] = self.build(value_node, path + (key,))
-        return result
+    def _take(self, event, mark: Mark) -> bool:
+        """Take one event; True when reading must stop (nesting too deep)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self.refused.append(Problem("yaml-documents", self.file, *mark))
+        elif isinstance(event, yaml.AliasEvent):
+            self.refused.append(Problem("yaml-alias", self.file, *mark, params={"name": event.anchor}))
+            self._node(None, mark, None, "")
+        elif isinstance(event, yaml.NodeEvent):
+            self._refuse_anchor_and_tag(event, mark)
+            if isinstance(event, yaml.ScalarEvent):
+                plain = not event.style  # None from PyYAML, '' from libyaml: written without quotes
+                self._node(None if plain and event.value in ("", "~") else Plain(event.value) if plain
+                           else str(event.value), mark, None, event.value)
+            elif len(self.open) >= MAX_DEPTH:
+                self.refused.append(Problem("yaml-too-deep", self.file, *mark, params={"depth": MAX_DEPTH}))
+                return True
+            else:
+                self._node(None, mark, {} if isinstance(event, yaml.MappingStartEvent) else [], "")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            done = self.open.pop()
+            self._placed(done.value, done.mark, "", collection=True)
+        return False
 
+    def _refuse_anchor_and_tag(self, event, mark: Mark) -> None:
+        if event.anchor is not None:
+            self.refused.append(Problem("yaml-anchor", self.file, *mark, params={"name": event.anchor}))
+        tag = getattr(event, "tag", None)  # scalars and collections have one, an alias not
+        if tag is not None:
+            self.refused.append(Problem("yaml-tag", self.file, *mark, params={"tag": _shown_tag(tag)}))
 
-def _parse(text: str, file: str, loaders) -> tuple[Loaded | None, list[Problem]]:
-    events_loader, compose_loader = loaders
-    problems = _events(text, file, events_loader)
-    if problems:
-        return None, problems
-    node = yaml.compose(text, Loader=compose_loader)
-    if node is None:
-        return None, [Problem("file-empty", file, 1, 1)]
-    builder = _Builder(file)
-    builder.loaded.data = builder.build(node)
-    return builder.loaded, builder.problems
+    def _node(self, value, mark: Mark, collection: dict | list | None, raw: str) -> None:
+        """A node starts: a scalar (``value``, as written: ``raw``) or a collection (opened until
+        its end event)."""
+        path, noted = self._where()
+        if noted:
+            self.loaded.values[path] = mark
+        if collection is None:
+            self._placed(value, mark, raw, collection=False)
+        else:
+            self.open.append(_Open(collection, path, mark, noted))
+
+    def _where(self) -> tuple[tuple, bool]:
+        """The path of the node that starts now, and whether its place is noted."""
+        if not self.open:
+            return (), True
+        parent = self.open[-1]
+        if isinstance(parent.value, list):
+            return parent.path + (len(parent.value),), parent.noted
+        if parent.at_key:
+            return parent.path, False  # a key's place is noted as a key, below
+        return parent.path + (parent.key,), parent.noted and not parent.skip_value
+
+    def _placed(self, value, mark: Mark, raw: str, collection: bool) -> None:
+        """A node is complete: it goes into its parent (or is the file's data)."""
+        if not self.open:
+            self.loaded.data = value
+            return
+        parent = self.open[-1]
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+        elif parent.at_key:
+            self._key(parent, raw, mark, collection)
+        else:
+            if not parent.skip_value:
+                parent.value[parent.key] = value
+            parent.at_key, parent.skip_value = True, False
+
+    def _key(self, parent: _Open, key: str, mark: Mark, collection: bool) -> None:
+        parent.at_key = False
+        if collection:
+            parent.skip_value = True
+            if parent.noted:
+                self.problems.append(Problem("yaml-complex-key", self.file, *mark))
+            return
+        if key in parent.value:
+            parent.skip_value = True
+            if parent.noted:
+                first = self.loaded.keys[parent.path + (key,)][0]
+                self.problems.append(Problem("duplicate-key", self.file, *mark, path=key,
+                                             params={"key": key, "first_line": first}))
+            return
+        parent.key = key
+        if parent.noted:
+            self.loaded.keys[parent.path + (key,)] = mark
 
 
 def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
@@ -243,11 +289,11 @@ def parse_text(text: str, file: str) -> tuple[Loaded | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        return _parse(text, file, FAST)
+        return _Reader(file).read(text, FAST)
     except yaml.YAMLError:
         pass
     try:
-        return _parse(text, file, EXACT)
+        return _Reader(file).read(text, EXACT)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)

@@ -73,12 +73,18 @@ def render_docs(community, today: date, audience: str, root: Path,
     is its history and hand-written pages as loaded (read now when not given); with it, no
     process is started."""
     ctx = PageContext(community, today, audience, alongside)
+    return ctx, write_pages(ctx, root), root
+
+
+def write_pages(ctx: PageContext, root: Path) -> dict[str, str]:
+    """``render_docs`` for a page context made already: the pages written (path → Markdown)."""
+    community, audience = ctx.community, ctx.audience
     pages = render_site(ctx)
     folder = community.root / "photos"
     photos = {f"photos/{name}": folder / name for name in sorted(shown_photos(community, audience))
               if "/" not in name and not name.startswith(".") and (folder / name).is_file()}
     engine.write_docs(root / "docs", pages, photos)
-    return ctx, pages, root
+    return pages
 
 
 def _configure(ctx: PageContext, pages: dict, root: Path, site_dir: Path, own_search_index: bool = False) -> Path:
@@ -142,19 +148,28 @@ def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
 
 
 def build_one(community, today: date, audience: str, out: Path, provenance: dict, work: Path,
-              alongside: Alongside, cores: int = 1) -> Result:
+              alongside: Alongside, cores: int = 1, index: Aside | None = None) -> Result:
     """Render into a folder of this build's own under the build folder ``work`` (two builds from
     one working folder, or a build and a preview, never read each other's pages), build, verify
     and stage one community. ``cores``: how many this build may keep busy (its PDFs render in as
-    many processes)."""
+    many processes); ``index``: the aside that writes the search index (``search_index_aside``),
+    when one was started before the community was loaded."""
     runs = runs_dir(work)
     runs.mkdir(parents=True, exist_ok=True)
     clear_abandoned_runs(runs)
     own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
+    index = index or search_index_aside()
     try:
-        return _build_in(own, community, today, audience, out, provenance, alongside, cores)
+        return _build_in(own, community, today, audience, out, provenance, alongside, cores, index)
     finally:
+        index.stop()
         shutil.rmtree(own, ignore_errors=True)
+
+
+def search_index_aside() -> Aside:
+    """The process that loads jieba's dictionary (about a second) while the community is loaded,
+    checked, rendered and built, then writes the search index (``write_search_index``)."""
+    return Aside(write_search_index, waits=True, prepare=engine.preload)
 
 
 def clear_abandoned_runs(runs: Path) -> None:
@@ -173,37 +188,35 @@ def clear_abandoned_runs(runs: Path) -> None:
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
-              alongside: Alongside, cores: int) -> Result:
+              alongside: Alongside, cores: int, index: Aside) -> Result:
     """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
-    one loads jieba's dictionary for the search index, one writes what needs only the records
-    (print sheets, kiosk, open data). Their results join the site before it is verified."""
+    ``index`` has loaded jieba's dictionary and, once the pages are built, writes the search
+    index from them; the other writes what needs only the records (print sheets, kiosk, open
+    data). What they write joins the site before it is verified."""
     started = time.perf_counter()
     result = Result(community.slug, community.info.name)
     scans = scancache.cache_for(out)
-    words = Aside(site_words, waits=True, prepare=engine.preload)
-    asides = [words]
+    staged = release.staging_dir(out, community.slug, str(os.getpid()))
+    ctx = PageContext(community, today, audience, alongside)
+    beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
     try:
-        ctx, pages, root = render_docs(community, today, audience, work, alongside)
-        beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
-        asides.append(beside)
-        staged = release.staging_dir(out, community.slug, str(os.getpid()))
-        warnings = engine.build(_configure(ctx, pages, root, staged, own_search_index=True))
-        result.failures += [failed.mkdocs_warning(w) for w in warnings]
+        pages = write_pages(ctx, work)
+        config = _configure(ctx, pages, work, staged, own_search_index=True)
+        result.failures += [failed.mkdocs_warning(w) for w in engine.build(config)]
         drop_theme_copies(staged)
-        userdict = engine.userdict_of(root)
-        search_index.write(staged, search_order(pages), lambda runs: words_from(words, runs, userdict))
         result.failures += csp.apply(staged)  # scripts we do not ship
-        if not beside.ready():  # PDFs still rendering: MkDocs' pages scanned meanwhile
-            scan_ahead(staged, ctx, scans)
-        try:
-            result.failures += beside.result()
-        except SheetsFailed as exc:  # no sheet is written then: never a half set published
-            result.failures.append(exc.problem())
-            result.seconds = time.perf_counter() - started
-            return result
+        # The pages are built: their search index now, while they are scanned here.
+        index.send(staged, search_order(pages), engine.userdict_of(work), work / "index")
+        scan_ahead(staged, ctx, scans)
+        index.result()
+        result.failures += beside.result()
+    except SheetsFailed as exc:  # no sheet is written then: never a half set published
+        result.failures.append(exc.problem())
+        result.seconds = time.perf_counter() - started
+        return result
     finally:
-        for aside in asides:  # those not waited for: the build failed before it needed them
-            aside.stop()
+        beside.stop()  # when the build failed before it needed it
+    move_beside(work / "index", staged)
     move_beside(work / "beside", staged)
     result.summary = portal_figures(ctx)
     (staged / "summary.json").write_text(
@@ -218,9 +231,10 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     return result
 
 
-def words_from(words: Aside, runs: list[str], userdict: Path) -> list[str]:
-    words.send(runs, userdict)
-    return words.result()
+def write_search_index(site: Path, nav_order: dict[str, float], userdict: Path, into: Path) -> None:
+    """The search index of the built ``site`` written into ``into`` (``engine.search_index``),
+    jieba keeping the community's names in ``userdict`` whole."""
+    search_index.write(site, nav_order, lambda runs: site_words(runs, userdict), into)
 
 
 def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int, scans) -> list[Problem]:
@@ -264,7 +278,8 @@ def drop_theme_copies(site: Path) -> None:
 
 
 def move_beside(beside: Path, site: Path) -> None:
-    """Move what ``write_beside_the_pages`` wrote into the built site (verified with it after)."""
+    """Move what an aside wrote (``write_beside_the_pages``, ``write_search_index``) into the
+    built site, in its place there (verified with the site after)."""
     for path in sorted(beside.rglob("*")) if beside.is_dir() else []:
         if path.is_file():
             target = site / path.relative_to(beside)
@@ -341,6 +356,7 @@ def _worker(job: Job) -> Result:
     """Load, check, build, verify and stage one community, in a process of its own."""
     os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
     slug = name = job.folder.name
+    index = search_index_aside()
     try:
         community, problems = load_and_check_one(job.folder, job.today)
         info = community.info if community is not None else None
@@ -350,11 +366,13 @@ def _worker(job: Job) -> Result:
             return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
         alongside = load_alongside(community.root)  # history and hand-written pages, read once here
         return build_one(community, job.today, job.audience, job.out, job.provenance(), job.work, alongside,
-                         job.cores)
+                         job.cores, index)
     except OSError as exc:  # a full disk while rendering or staging: say so in words
         return Result(slug, name, failures=[failed.write_failed(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing
         return Result(slug, name, failures=[failed.build_failed(f"{type(exc).__name__}: {exc}")])
+    finally:
+        index.stop()  # when its records failed their checks: no index to write
 
 
 def write_failure(exc: OSError) -> str:

@@ -50,18 +50,19 @@ class Record(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, use_attribute_docstrings=True, hide_input_in_errors=True
     )
-    # Where the record stands in its file, set by the loader: (file, line, col).
-    _src: Place = PrivateAttr(default=("", 0, 0))
+    # Where the record stands in its file, set by the loader: (file, line, col). None, not a
+    # tuple, until then: pydantic deep-copies a private default into every record it makes.
+    _src: Place | None = PrivateAttr(default=None)
     # Where each field's value stands, set by the loader: {field: (file, line, col)}.
     _field_src: dict[str, Place] = PrivateAttr(default_factory=dict)
 
     @property
     def src(self) -> Place:
-        return self._src
+        return self._src or ("", 0, 0)
 
     def src_of(self, field: str) -> Place:
         """Where ``field`` is written: (file, line, col); the record's place if it was left out."""
-        return self._field_src.get(field, self._src)
+        return self._field_src.get(field, self.src)
 
 
 def _text(value):
