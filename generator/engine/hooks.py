@@ -63,9 +63,10 @@ def on_pre_build(config):
 
 
 def _staged_by_the_pipeline(config) -> bool:
-    """A site built into <out>/.staging/ (publish/release.staging_dir) is the pipeline's, which
-    writes our own index after MkDocs (build._build_in → engine/search_index.write). A preview or
-    a plain `mkdocs build` of build/<slug>/mkdocs.yml searches Material's index: there it stays whole."""
+    """A site built into a .staging folder (pipeline.community builds into one of its own, then
+    stages it in <out>/.staging/) is the pipeline's, which writes our own index after MkDocs
+    (engine/search_index.write). A preview or a plain `mkdocs build` of build/<slug>/mkdocs.yml
+    searches Material's index: there it stays whole."""
     return Path(config.site_dir).parent.name == ".staging"
 
 

@@ -36,6 +36,7 @@ from generator.render.opendata import write_downloads
 from generator.render.pages.context import PageContext
 from generator.render.pages.site import nav, render_site, search_order, search_words
 from generator.render.printing import SheetsFailed, pdf_cache_for, start_sheets
+from generator.render.printing.pending import Unkept
 from generator.views.photos import shown_photos
 
 
@@ -148,19 +149,21 @@ def build_id_of(site: Path, files: dict[str, str] | None = None) -> str:
 
 
 def build_one(community, today: date, audience: str, out: Path, provenance: dict, work: Path,
-              alongside: Alongside, cores: int = 1, index: Aside | None = None) -> Result:
+              alongside: Alongside, cores: int = 1, index: Aside | None = None,
+              checking: Checking | None = None) -> Result:
     """Render into a folder of this build's own under the build folder ``work`` (two builds from
     one working folder, or a build and a preview, never read each other's pages), build, verify
     and stage one community. ``cores``: how many this build may keep busy (its PDFs render in as
     many processes); ``index``: the aside that writes the search index (``search_index_aside``),
-    when one was started before the community was loaded."""
+    when one was started before the community was loaded; ``checking``: its cross-record checks,
+    still running (``Checking``): nothing leaves the build folder unless they pass."""
     runs = runs_dir(work)
     runs.mkdir(parents=True, exist_ok=True)
     clear_abandoned_runs(runs)
     own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
     index = index or search_index_aside()
     try:
-        return _build_in(own, community, today, audience, out, provenance, alongside, cores, index)
+        return _build_in(own, community, today, audience, out, provenance, alongside, cores, index, checking)
     finally:
         index.stop()
         shutil.rmtree(own, ignore_errors=True)
@@ -188,45 +191,55 @@ def clear_abandoned_runs(runs: Path) -> None:
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
-              alongside: Alongside, cores: int, index: Aside) -> Result:
+              alongside: Alongside, cores: int, index: Aside, checking: Checking | None) -> Result:
     """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
     ``index`` has loaded jieba's dictionary and, once the pages are built, writes the search
     index from them; the other writes what needs only the records (print sheets, kiosk, open
-    data). What they write joins the site before it is verified."""
+    data). What they write joins the site before it is verified. The site is built, verified
+    and given its manifest in the build folder ``work``; only then is it staged in ``out``."""
     started = time.perf_counter()
     result = Result(community.slug, community.info.name)
     scans = scancache.cache_for(out)
-    staged = release.staging_dir(out, community.slug, str(os.getpid()))
+    site = work / ".staging" / community.slug  # a .staging folder: hooks.py cuts Material's index down
     ctx = PageContext(community, today, audience, alongside)
     beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
     try:
         pages = write_pages(ctx, work)
-        config = _configure(ctx, pages, work, staged, own_search_index=True)
+        config = _configure(ctx, pages, work, site, own_search_index=True)
         result.failures += [failed.mkdocs_warning(w) for w in engine.build(config)]
-        drop_theme_copies(staged)
-        result.failures += csp.apply(staged)  # scripts we do not ship
+        refused = checking.refusal() if checking else None
+        if refused:
+            return refused
+        drop_theme_copies(site)
+        result.failures += csp.apply(site)  # scripts we do not ship
         # The pages are built: their search index now, while they are scanned here.
-        index.send(staged, search_order(pages), engine.userdict_of(work), work / "index")
-        scan_ahead(staged, ctx, scans)
+        index.send(site, search_order(pages), engine.userdict_of(work), work / "index")
+        scan_ahead(site, ctx, scans)
         index.result()
-        result.failures += beside.result()
+        problems, unkept = beside.result()
+        result.failures += problems
     except SheetsFailed as exc:  # no sheet is written then: never a half set published
         result.failures.append(exc.problem())
         result.seconds = time.perf_counter() - started
         return result
     finally:
         beside.stop()  # when the build failed before it needed it
-    move_beside(work / "index", staged)
-    move_beside(work / "beside", staged)
+    move_beside(work / "index", site)
+    move_beside(work / "beside", site)
     result.summary = portal_figures(ctx)
-    (staged / "summary.json").write_text(
+    (site / "summary.json").write_text(
         json.dumps(result.summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    result.failures += verify_output(staged, ctx, scans)
-    files = manifest.file_hashes(staged)
-    result.build_id = build_id_of(staged, files)
-    manifest.write_manifest(staged, manifest.build_manifest(
-        staged, result.build_id, community=community.slug, audience=audience, files=files, **provenance))
-    result.staged, result.pages = staged, len(pages)
+    result.failures += verify_output(site, ctx, scans)
+    files = manifest.file_hashes(site)
+    result.build_id = build_id_of(site, files)
+    manifest.write_manifest(site, manifest.build_manifest(
+        site, result.build_id, community=community.slug, audience=audience, files=files, **provenance))
+    result.pages = len(pages)
+    if not result.failures:  # verified: into out/.staging, from where it is published
+        if unkept:
+            unkept.keep(site / "print", pdf_cache_for(out, community.slug))
+        result.staged = release.staging_dir(out, community.slug, str(os.getpid()))
+        shutil.move(site, result.staged)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -237,19 +250,20 @@ def write_search_index(site: Path, nav_order: dict[str, float], userdict: Path, 
     search_index.write(site, nav_order, lambda runs: site_words(runs, userdict), into)
 
 
-def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int, scans) -> list[Problem]:
+def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int,
+                           scans) -> tuple[list[Problem], Unkept | None]:
     """What needs the records, not MkDocs' pages, written into ``folder`` while MkDocs builds:
     the 公开栏 sheets (kept PDFs reused, the others rendered in ``renderers`` processes of their
     own), the kiosk and open data (data/: JSON, CSV, feed.xml), with the policy on its pages and
-    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``);
-    raises SheetsFailed when a PDF was not made."""
+    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``) and the
+    PDFs rendered, kept once the site is verified; raises SheetsFailed when a PDF was not made."""
     sheets = start_sheets(ctx, pdf_cache, renderers)
     write_kiosk(folder, ctx)
     write_downloads(folder, ctx)
     problems = csp.apply(folder)
     scan_ahead(folder, ctx, scans)
-    sheets.write(folder / "print")
-    return problems + csp.apply(folder, "print")
+    sheets.write(folder / "print", keep=False)
+    return problems + csp.apply(folder, "print"), sheets.unkept()
 
 
 def scan_ahead(folder: Path, ctx: PageContext, cache) -> None:
@@ -341,15 +355,45 @@ class Job:
                 "inputs": {"key": self.key, "today": self.today.isoformat()}}
 
 
-def load_and_check_one(folder: Path, today: date):
-    """One community loaded and checked, as ``load_and_check`` does for each: (community or
-    None, problems). Personal data is reported even when other errors stop the cross-record rules."""
-    community, problems = load_safely(folder)
-    if community is None:
-        return None, problems
-    if any(p.severity == "error" for p in problems):
-        return community, sorted(problems + personal_data.check(community, today), key=Problem.sort_key)
-    return community, sorted(problems + check_community(community, today), key=Problem.sort_key)
+def refusal(slug: str, name: str, problems: list[Problem]) -> Result | None:
+    """The result of a community whose problems stop its publish (errors, and warnings that
+    must never be published), or None when they do not."""
+    blockers = publish_blockers(problems)
+    if not blockers:
+        return None
+    return Result(slug, name, problems=[p.as_text() for p in problems], blockers=len(blockers))
+
+
+class Checking:
+    """A loaded community's cross-record checks (``check_community``), run beside its build: the
+    build waits for them once MkDocs is done, and stops there when they refuse the community.
+    Nothing it made has left its build folder by then."""
+
+    def __init__(self, community, today: date, loaded: list[Problem], slug: str, name: str):
+        self.loaded, self.slug, self.name = loaded, slug, name
+        self.aside = Aside(check_community, community, today)
+        self.verdict: Result | None = None
+        self.asked = False
+
+    def refusal(self) -> Result | None:
+        """Waits for the checks; the community's refusal when they found what blocks a publish."""
+        self.asked = True
+        found = self.aside.result()
+        self.verdict = refusal(self.slug, self.name, sorted(self.loaded + found, key=Problem.sort_key))
+        return self.verdict
+
+    def settled(self) -> Result | None:
+        """After the build failed: the refusal, if the checks refuse the community (what they
+        found explains the failure better), else None."""
+        if self.asked:
+            return self.verdict
+        try:
+            return self.refusal()
+        except Exception:
+            return None
+
+    def stop(self) -> None:
+        self.aside.stop()
 
 
 def _worker(job: Job) -> Result:
@@ -357,22 +401,28 @@ def _worker(job: Job) -> Result:
     os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
     slug = name = job.folder.name
     index = search_index_aside()
+    checking: Checking | None = None
     try:
-        community, problems = load_and_check_one(job.folder, job.today)
-        info = community.info if community is not None else None
-        name = info.name if info is not None else slug
-        blockers = publish_blockers(problems)  # errors, and warnings that must never be published
-        if community is None or blockers:
-            return Result(slug, name, problems=[p.as_text() for p in problems], blockers=max(len(blockers), 1))
+        community, problems = load_safely(job.folder)
+        name = community.info.name if community is not None and community.info is not None else slug
+        if community is None or any(p.severity == "error" for p in problems):
+            if community is not None:  # personal data is reported even then
+                problems = sorted(problems + personal_data.check(community, job.today), key=Problem.sort_key)
+            return Result(slug, name, problems=[p.as_text() for p in problems],
+                          blockers=max(len(publish_blockers(problems)), 1))
+        checking = Checking(community, job.today, problems, slug, name)
         alongside = load_alongside(community.root)  # history and hand-written pages, read once here
         return build_one(community, job.today, job.audience, job.out, job.provenance(), job.work, alongside,
-                         job.cores, index)
+                         job.cores, index, checking)
     except OSError as exc:  # a full disk while rendering or staging: say so in words
-        return Result(slug, name, failures=[failed.write_failed(exc)])
+        return (checking and checking.settled()) or Result(slug, name, failures=[failed.write_failed(exc)])
     except Exception as exc:  # the build of one community failed: report it, publish nothing
-        return Result(slug, name, failures=[failed.build_failed(f"{type(exc).__name__}: {exc}")])
+        return (checking and checking.settled()) or Result(
+            slug, name, failures=[failed.build_failed(f"{type(exc).__name__}: {exc}")])
     finally:
         index.stop()  # when its records failed their checks: no index to write
+        if checking:
+            checking.stop()
 
 
 def write_failure(exc: OSError) -> str:

@@ -78,9 +78,11 @@ class PendingSheets:
     renderers: list[_Renderer] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # the sheets rendered this time, not kept
 
-    def write(self, folder: Path, site_link: bool = True) -> list[tuple[Sheet, int]]:
+    def write(self, folder: Path, site_link: bool = True, keep: bool = True) -> list[tuple[Sheet, int]]:
         """Write ``folder`` afresh: the stylesheet, ``<sheet>.html`` and ``<sheet>.pdf`` for every
-        sheet, and the index page 打印公开栏. Returns each sheet with the size of its PDF."""
+        sheet, and the index page 打印公开栏. Returns each sheet with the size of its PDF. The
+        PDFs rendered go into the cache now, or with ``keep=False`` once the caller says
+        (``unkept()``: a build keeps them when its site is verified)."""
         folder = Path(folder)
         if folder.exists():
             shutil.rmtree(folder)  # also the theme's templates MkDocs copied there
@@ -88,7 +90,8 @@ class PendingSheets:
             return []  # only a public site has sheets: the board on the wall is read by everyone
         pdfs = {**self.ready, **join_all(self.renderers, [sheet.title for sheet, _ in self.pages])}
         self.renderers = []
-        self._keep(pdfs)
+        if keep:
+            self._keep(pdfs)
         folder.mkdir(parents=True)
         shutil.copyfile(render.THEME / render.STYLESHEET, folder / render.STYLESHEET)
         made = []
@@ -105,6 +108,27 @@ class PendingSheets:
         for name in self.rendered:
             self.cache.put(self.keys[name], pdfs[name])
         self.cache.prune(len(self.pages))
+
+    def unkept(self) -> Unkept | None:
+        """The PDFs rendered by ``write(keep=False)``, to keep later; None without a cache."""
+        if self.cache is None:
+            return None
+        return Unkept({name: self.keys[name] for name in self.rendered}, len(self.pages))
+
+
+@dataclass(frozen=True)
+class Unkept:
+    """PDFs rendered and written but not yet in the cache: a sheet of records that fail their
+    checks or a site that fails verification must not stay behind in it."""
+
+    keys: dict[str, str]  # sheet name -> its key in the cache
+    sheets: int
+
+    def keep(self, folder: Path, cache: PdfCache) -> None:
+        """Keep the PDFs written in ``folder`` (``<sheet>.pdf``)."""
+        for name, key in self.keys.items():
+            cache.put(key, (folder / f"{name}.pdf").read_bytes())
+        cache.prune(self.sheets)
 
 
 def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0) -> PendingSheets:
