@@ -1,10 +1,17 @@
 """One community's build, in a worker process: load and check, render, build, verify, stage.
 
-Two phases per community: nothing is rendered unless its records passed their checks, and
-nothing is staged for publishing unless it built and passed verification (personal data,
-external URLs, links inside the site). The street around it (which communities to build,
-publishing each as it passes) is ``generator.pipeline.street``; publishing is a symlink swap, see
-``publish.release``.
+Nothing is rendered unless its records load without errors (and without personal data);
+their cross-record checks run beside the rendering (``Checking``), and the build stops once
+MkDocs is done when they refuse the community. Everything is made in the build folder (--work),
+never in the output folder: a site is staged there for publishing only when its checks passed
+and it was built and verified (personal data, external URLs, links inside the site).
+
+What does not need MkDocs' pages is made beside it, in processes of their own
+(``pipeline.aside``) on the cores MkDocs leaves idle: jieba's dictionary loads while the
+community is loaded, and writes the search index once the pages are built; the sheets and their
+PDFs, the kiosk and open data are written while MkDocs builds. The street around it (which
+communities to build, publishing each as it passes) is ``generator.pipeline.street``;
+publishing is a symlink swap, see ``publish.release``.
 """
 from __future__ import annotations
 
@@ -216,8 +223,9 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
         index.send(site, search_order(pages), engine.userdict_of(work), work / "index")
         scan_ahead(site, ctx, scans)
         index.result()
-        problems, unkept = beside.result()
+        problems, unkept, scanned = beside.result()
         result.failures += problems
+        scans.put_all(scanned)
     except SheetsFailed as exc:  # no sheet is written then: never a half set published
         result.failures.append(exc.problem())
         result.seconds = time.perf_counter() - started
@@ -251,19 +259,21 @@ def write_search_index(site: Path, nav_order: dict[str, float], userdict: Path, 
 
 
 def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int,
-                           scans) -> tuple[list[Problem], Unkept | None]:
+                           scans) -> tuple[list[Problem], Unkept | None, dict]:
     """What needs the records, not MkDocs' pages, written into ``folder`` while MkDocs builds:
     the 公开栏 sheets (kept PDFs reused, the others rendered in ``renderers`` processes of their
     own), the kiosk and open data (data/: JSON, CSV, feed.xml), with the policy on its pages and
-    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``) and the
-    PDFs rendered, kept once the site is verified; raises SheetsFailed when a PDF was not made."""
+    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``), the
+    PDFs rendered and the scans' results, kept once the checks passed (``Unkept``,
+    ``scancache.Deferred``): this runs before they do. Raises SheetsFailed when a PDF was not made."""
     sheets = start_sheets(ctx, pdf_cache, renderers)
     write_kiosk(folder, ctx)
     write_downloads(folder, ctx)
     problems = csp.apply(folder)
-    scan_ahead(folder, ctx, scans)
+    deferred = scancache.Deferred(scans)
+    scan_ahead(folder, ctx, deferred)
     sheets.write(folder / "print", keep=False)
-    return problems + csp.apply(folder, "print"), sheets.unkept()
+    return problems + csp.apply(folder, "print"), sheets.unkept(), deferred.held
 
 
 def scan_ahead(folder: Path, ctx: PageContext, cache) -> None:

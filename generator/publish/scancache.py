@@ -47,6 +47,10 @@ class ScanCache:
         except (OSError, ValueError):
             return None
 
+    def put_all(self, results: dict[str, object]) -> None:
+        for key, value in results.items():
+            self.put(key, value)
+
     def put(self, key: str, value) -> None:
         path = self._path(key)
         tmp = path.with_name(f".{key}.{os.getpid()}")
@@ -60,6 +64,22 @@ class ScanCache:
                 tmp.unlink()
             except OSError:
                 pass
+
+
+class Deferred:
+    """A ScanCache whose new results are held back (``held``) until the caller stores them
+    (``ScanCache.put_all``): a build's helper scans before the community's checks have passed,
+    and a community they refuse leaves nothing in the output folder, its caches included."""
+
+    def __init__(self, cache: ScanCache):
+        self.cache = cache
+        self.held: dict[str, object] = {}
+
+    def get(self, key: str):
+        return self.held[key] if key in self.held else self.cache.get(key)
+
+    def put(self, key: str, value) -> None:
+        self.held[key] = value
 
 
 def cache_for(out: Path) -> ScanCache:

@@ -257,6 +257,7 @@ def test_a_new_build_whose_page_is_cut_short_or_failing_is_not_taken(open_kiosk,
     server.publish("build-b", whole.replace("小园社区 · 党务公开", "新园社区 · 党务公开")[: len(whole) // 2])
     kiosk.wait_for_more_polls()
     kiosk.page.route("**/kiosk/index.html", lambda route: route.fulfill(status=500, body="busy"))
+    kiosk.wait_for_more_polls()  # a fetch begun before the route ends first, with the cut page
     server.publish("build-b", whole.replace("小园社区 · 党务公开", "新园社区 · 党务公开"))
     kiosk.wait_for_more_polls()
     assert kiosk.page.evaluate("document.body.dataset.build") == "build-a"
