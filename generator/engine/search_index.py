@@ -213,15 +213,31 @@ def distinct_runs(texts: list[str]) -> list[str]:
 def site_words(runs: list[str], userdict: Path | None = None) -> list[str]:
     """jieba's search-mode words of ``runs`` (whole words and the shorter words inside them),
     keeping whole the community's names in ``userdict`` (engine.mkdocs.write_config writes it).
-    A build runs this in a process of its own that loaded jieba's dictionary meanwhile."""
+    A build keeps them between builds instead (engine.kept_words)."""
     import jieba
 
+    jieba.initialize()
+    tokenizer = on_dictionary(jieba.dt.FREQ, jieba.dt.total, userdict)
+    return sorted({w for words in words_by_run(tokenizer, runs).values() for w in words})
+
+
+def on_dictionary(freq: dict[str, int], total: int, userdict: Path | None):
+    """A jieba tokenizer on a copy of ``freq`` (word or prefix → frequency, ``total`` their
+    sum), taught the names in ``userdict``: jieba's own tokenizer is never changed."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
     if userdict is not None:
-        jieba.load_userdict(str(userdict))
-    words: set[str] = set()
-    for run in runs:
-        words.update(w for w in jieba.cut_for_search(run) if len(w) >= 2 and CJK.search(w))
-    return sorted(words)
+        tokenizer.load_userdict(str(userdict))
+    return tokenizer
+
+
+def words_by_run(tokenizer, runs: list[str]) -> dict[str, list[str]]:
+    """Each run's words of two or more characters with a Chinese one, as jieba's search mode
+    cuts them: it cuts a run on its own, so a run's words are the same in any site."""
+    return {run: sorted({w for w in tokenizer.cut_for_search(run) if len(w) >= 2 and CJK.search(w)})
+            for run in runs}
 
 
 def folding(texts: list[str]) -> str:

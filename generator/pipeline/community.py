@@ -26,9 +26,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.checks import check_community, personal_data
+from generator.engine import kept_words, search_index
 from generator.engine import mkdocs as engine
-from generator.engine import search_index
-from generator.engine.search_index import site_words
 from generator.load.alongside import Alongside, load_alongside
 from generator.load.dataset import load_safely
 from generator.pipeline.aside import Aside
@@ -162,24 +161,26 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     one working folder, or a build and a preview, never read each other's pages), build, verify
     and stage one community. ``cores``: how many this build may keep busy (its PDFs render in as
     many processes); ``index``: the aside that writes the search index (``search_index_aside``),
-    when one was started before the community was loaded; ``checking``: its cross-record checks,
-    still running (``Checking``): nothing leaves the build folder unless they pass."""
+    when one was started before the community was loaded (else it starts once the pages are
+    rendered); ``checking``: its cross-record checks, still running (``Checking``): nothing
+    leaves the build folder unless they pass."""
     runs = runs_dir(work)
     runs.mkdir(parents=True, exist_ok=True)
     clear_abandoned_runs(runs)
     own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
-    index = index or search_index_aside()
     try:
         return _build_in(own, community, today, audience, out, provenance, alongside, cores, index, checking)
     finally:
-        index.stop()
         shutil.rmtree(own, ignore_errors=True)
 
 
-def search_index_aside() -> Aside:
-    """The process that loads jieba's dictionary (about a second) while the community is loaded,
-    checked, rendered and built, then writes the search index (``write_search_index``)."""
-    return Aside(write_search_index, waits=True, prepare=engine.preload)
+def search_index_aside(words: Path, pages: dict[str, str] | None = None) -> Aside:
+    """The process that writes the search index once the pages are built (``write_search_index``),
+    with the words kept from the community's last build in ``words`` (``engine.kept_words``).
+    When they cannot serve the ``pages`` (none kept, or characters they never had), it first
+    loads jieba's whole dictionary (about a second), while the community is built."""
+    whole = kept_words.needs_whole_dictionary(words, pages.values() if pages is not None else None)
+    return Aside(write_search_index, words, waits=True, prepare=engine.preload if whole else None)
 
 
 def clear_abandoned_runs(runs: Path) -> None:
@@ -198,7 +199,7 @@ def clear_abandoned_runs(runs: Path) -> None:
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
-              alongside: Alongside, cores: int, index: Aside, checking: Checking | None) -> Result:
+              alongside: Alongside, cores: int, index: Aside | None, checking: Checking | None) -> Result:
     """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
     ``index`` has loaded jieba's dictionary and, once the pages are built, writes the search
     index from them; the other writes what needs only the records (print sheets, kiosk, open
@@ -212,6 +213,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
     try:
         pages = write_pages(ctx, work)
+        index = index or search_index_aside(kept_words.folder_for(out, community.slug, audience), pages)
         config = _configure(ctx, pages, work, site, own_search_index=True)
         result.failures += [failed.mkdocs_warning(w) for w in engine.build(config)]
         refused = checking.refusal() if checking else None
@@ -222,7 +224,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
         # The pages are built: their search index now, while they are scanned here.
         index.send(site, search_order(pages), engine.userdict_of(work), work / "index")
         scan_ahead(site, ctx, scans)
-        index.result()
+        words = index.result()
         problems, unkept, scanned = beside.result()
         result.failures += problems
         scans.put_all(scanned)
@@ -231,7 +233,9 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
         result.seconds = time.perf_counter() - started
         return result
     finally:
-        beside.stop()  # when the build failed before it needed it
+        beside.stop()  # those not waited for: the build failed before it needed them
+        if index:
+            index.stop()
     move_beside(work / "index", site)
     move_beside(work / "beside", site)
     result.summary = portal_figures(ctx)
@@ -246,16 +250,26 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     if not result.failures:  # verified: into out/.staging, from where it is published
         if unkept:
             unkept.keep(site / "print", pdf_cache_for(out, community.slug))
+        kept_words.keep(kept_words.folder_for(out, community.slug, audience), words)
         result.staged = release.staging_dir(out, community.slug, str(os.getpid()))
         shutil.move(site, result.staged)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def write_search_index(site: Path, nav_order: dict[str, float], userdict: Path, into: Path) -> None:
+def write_search_index(words: Path, site: Path, nav_order: dict[str, float], userdict: Path,
+                       into: Path) -> dict[str, bytes]:
     """The search index of the built ``site`` written into ``into`` (``engine.search_index``),
-    jieba keeping the community's names in ``userdict`` whole."""
-    search_index.write(site, nav_order, lambda runs: site_words(runs, userdict), into)
+    jieba keeping the community's names in ``userdict`` whole, with the words kept in ``words``
+    from the last build. Returns what to keep there for the next, once the site is verified."""
+    kept: dict[str, bytes] = {}
+
+    def words_of(runs: list[str]) -> list[str]:
+        found, files = kept_words.site_words_kept(runs, userdict, words, site)
+        kept.update(files)
+        return found
+    search_index.write(site, nav_order, words_of, into)
+    return kept
 
 
 def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int,
@@ -410,7 +424,9 @@ def _worker(job: Job) -> Result:
     """Load, check, build, verify and stage one community, in a process of its own."""
     os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
     slug = name = job.folder.name
-    index = search_index_aside()
+    words = kept_words.folder_for(job.out, slug, job.audience)
+    # Nothing kept from a last build: jieba's dictionary loads from now on (else once rendered).
+    index = search_index_aside(words) if kept_words.needs_whole_dictionary(words, None) else None
     checking: Checking | None = None
     try:
         community, problems = load_safely(job.folder)
@@ -430,9 +446,9 @@ def _worker(job: Job) -> Result:
         return (checking and checking.settled()) or Result(
             slug, name, failures=[failed.build_failed(f"{type(exc).__name__}: {exc}")])
     finally:
-        index.stop()  # when its records failed their checks: no index to write
-        if checking:
-            checking.stop()
+        for aside in (index, checking):  # when its records failed their checks: nothing to wait for
+            if aside:
+                aside.stop()
 
 
 def write_failure(exc: OSError) -> str:
