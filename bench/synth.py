@@ -1184,7 +1184,9 @@ def generate(root: Path, slug: str, profile: dict, seed: int) -> Path:
         files[f"finances/{year}.yml"] = world.ledgers[year]
         files[f"commitments/{year}.yml"] = commitments[year]
         files[f"notices/{year}.yml"] = notices[year]
-        files[f"service/{year}.yml"] = service_file(world, year)
+        service = service_file(world, year)
+        if service["services"]:  # a community without 在职报到 members keeps no 双报到 file
+            files[f"service/{year}.yml"] = service
     files[f"rota/{YEARS[-1]}.yml"] = rota_file(world, YEARS[-1])
     for name, content in files.items():
         path = folder / name
