@@ -13,7 +13,8 @@ few new runs of text to cut. So a community keeps, from its last verified build:
   ``needs_whole_dictionary``), and the part is made anew.
 
 ``site_words_kept`` returns the words and the files to keep; the build writes them (``keep``)
-only once its site is verified, so no text of a site that failed ends up in the cache.
+into the build folder only once its site is verified, so no text of a site that failed ends up
+in the cache.
 """
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ DICTIONARY = "dictionary.marshal"
 CHARACTERS = "characters.txt"  # those the kept part of the dictionary serves
 
 
-def folder_for(out: Path, slug: str, audience: str) -> Path:
-    return Path(out) / ".cache" / "words" / f"{slug}-{audience}"
+def folder_for(work: Path, slug: str, audience: str) -> Path:
+    """In the build folder (``--work``), not the output folder: the part of jieba's dictionary
+    holds whatever words of it the site's characters make, names of people among them."""
+    return Path(work) / ".cache" / "words" / f"{slug}-{audience}"
 
 
 def needs_whole_dictionary(folder: Path, texts) -> bool:

@@ -168,8 +168,10 @@ def build_one(community, today: date, audience: str, out: Path, provenance: dict
     runs.mkdir(parents=True, exist_ok=True)
     clear_abandoned_runs(runs)
     own = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{community.slug}-{audience}-", dir=runs))
+    words = kept_words.folder_for(work, community.slug, audience)
     try:
-        return _build_in(own, community, today, audience, out, provenance, alongside, cores, index, checking)
+        return _build_in(own, community, today, audience, out, provenance, alongside, cores, index, checking,
+                         words)
     finally:
         shutil.rmtree(own, ignore_errors=True)
 
@@ -199,7 +201,8 @@ def clear_abandoned_runs(runs: Path) -> None:
 
 
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
-              alongside: Alongside, cores: int, index: Aside | None, checking: Checking | None) -> Result:
+              alongside: Alongside, cores: int, index: Aside | None, checking: Checking | None,
+              words: Path) -> Result:
     """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
     ``index`` has loaded jieba's dictionary and, once the pages are built, writes the search
     index from them; the other writes what needs only the records (print sheets, kiosk, open
@@ -213,7 +216,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
     try:
         pages = write_pages(ctx, work)
-        index = index or search_index_aside(kept_words.folder_for(out, community.slug, audience), pages)
+        index = index or search_index_aside(words, pages)
         config = _configure(ctx, pages, work, site, own_search_index=True)
         result.failures += [failed.mkdocs_warning(w) for w in engine.build(config)]
         refused = checking.refusal() if checking else None
@@ -224,7 +227,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
         # The pages are built: their search index now, while they are scanned here.
         index.send(site, search_order(pages), engine.userdict_of(work), work / "index")
         scan_ahead(site, ctx, scans)
-        words = index.result()
+        kept = index.result()
         problems, unkept, scanned = beside.result()
         result.failures += problems
         scans.put_all(scanned)
@@ -250,7 +253,7 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     if not result.failures:  # verified: into out/.staging, from where it is published
         if unkept:
             unkept.keep(site / "print", pdf_cache_for(out, community.slug))
-        kept_words.keep(kept_words.folder_for(out, community.slug, audience), words)
+        kept_words.keep(words, kept)
         result.staged = release.staging_dir(out, community.slug, str(os.getpid()))
         shutil.move(site, result.staged)
     result.seconds = time.perf_counter() - started
@@ -424,7 +427,7 @@ def _worker(job: Job) -> Result:
     """Load, check, build, verify and stage one community, in a process of its own."""
     os.environ["SOURCE_DATE_EPOCH"] = job.history.epoch  # this process builds this community only
     slug = name = job.folder.name
-    words = kept_words.folder_for(job.out, slug, job.audience)
+    words = kept_words.folder_for(job.work, slug, job.audience)
     # Nothing kept from a last build: jieba's dictionary loads from now on (else once rendered).
     index = search_index_aside(words) if kept_words.needs_whole_dictionary(words, None) else None
     checking: Checking | None = None
