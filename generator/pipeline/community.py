@@ -203,11 +203,12 @@ def clear_abandoned_runs(runs: Path) -> None:
 def _build_in(work: Path, community, today: date, audience: str, out: Path, provenance: dict,
               alongside: Alongside, cores: int, index: Aside | None, checking: Checking | None,
               words: Path) -> Result:
-    """Render; then MkDocs builds the pages while two processes work beside it (``pipeline.aside``):
-    ``index`` has loaded jieba's dictionary and, once the pages are built, writes the search
-    index from them; the other writes what needs only the records (print sheets, kiosk, open
-    data). What they write joins the site before it is verified. The site is built, verified
-    and given its manifest in the build folder ``work``; only then is it staged in ``out``."""
+    """Render; then MkDocs builds the pages while processes work beside it (``pipeline.aside``):
+    ``index`` (started before the community loaded, or once its pages are rendered) writes the
+    search index once the pages are built, with the words kept in ``words``; ``checking`` checks
+    the records; another writes what needs only the records (print sheets, kiosk, open data).
+    What they write joins the site before it is verified. The site is built, verified and given
+    its manifest in the build folder ``work``; only then is it staged in ``out``."""
     started = time.perf_counter()
     result = Result(community.slug, community.info.name)
     scans = scancache.cache_for(out)
