@@ -35,15 +35,19 @@ def wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_editing_yaml_updates_the_preview(tmp_path, write_community):
-    data = write_community()
+def start_preview(tmp_path, data):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", str(data), "--community", "xiaoyuan",
          "--port", str(port), "--today", "2026-11-23"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}/"
+    return process, f"http://127.0.0.1:{port}/"
+
+
+def test_editing_yaml_updates_the_preview(tmp_path, write_community):
+    data = write_community()
+    process, url = start_preview(tmp_path, data)
     try:
         assert wait_for(lambda: "每月第一个周三上午" in fetch(url), 60), "preview did not start"
         community = data / "communities/xiaoyuan/community.yml"
@@ -73,13 +77,7 @@ BANNER = 'id="dangwu-preview-problems"'
 
 def test_problems_show_in_the_browser_until_fixed_and_never_get_published(tmp_path, write_community):
     data = write_community()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", str(data), "--community", "xiaoyuan",
-         "--port", str(port), "--today", "2026-11-23"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}/"
+    process, url = start_preview(tmp_path, data)
     community = data / "communities/xiaoyuan/community.yml"
     good = community.read_text(encoding="utf-8")
     try:
@@ -115,16 +113,6 @@ def test_problems_show_in_the_browser_until_fixed_and_never_get_published(tmp_pa
     assert built.returncode == 0, built.stdout + built.stderr
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert pages and not any("dangwu-preview-problems" in p for p in pages)
-
-
-def start_preview(tmp_path, data):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", str(data), "--community", "xiaoyuan",
-         "--port", str(port), "--today", "2026-11-23"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    return process, f"http://127.0.0.1:{port}/"
 
 
 def search_pages(url: str) -> set[str]:
