@@ -157,15 +157,17 @@ def test_a_killed_build_leaves_the_site_unchanged(tmp_path, write_community):
     assert build(data, out).returncode == 0
     before = tree_digest(out)
     replace_in(data / "communities/xiaoyuan/community.yml", "小园路8号", "小园路9号")
-    # Kill the build as soon as MkDocs has started writing the staging folder.
+    # Kill the build as soon as MkDocs has started writing its pages: it builds into the build
+    # folder (./build/.runs/<run>/.staging/<slug>), and only a verified site reaches the output.
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", str(data), "--out", str(out),
                                 "--today", "2026-11-23"], cwd=tmp_path, env=ENV,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    staging = out / ".staging"
+    runs = tmp_path / "build" / ".runs"
     for _ in range(2000):
-        if staging.exists() and any(staging.rglob("*.html")) or process.poll() is not None:
+        if any(runs.glob("*/.staging/xiaoyuan/**/*.html")) or process.poll() is not None:
             break
         subprocess.run(["sleep", "0.005"])
+    assert process.poll() is None, "the build ended before MkDocs wrote a page: nothing was killed"
     os.killpg(process.pid, 9)
     process.wait()
     after = tree_digest(out)
