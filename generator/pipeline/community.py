@@ -214,7 +214,8 @@ def _build_in(work: Path, community, today: date, audience: str, out: Path, prov
     scans = scancache.cache_for(out)
     site = work / ".staging" / community.slug  # a .staging folder: hooks.py cuts Material's index down
     ctx = PageContext(community, today, audience, alongside)
-    beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans)
+    beside = Aside(write_beside_the_pages, work / "beside", ctx, pdf_cache_for(out, community.slug), cores, scans,
+                   release.live_folder(out, community.slug) / "print")
     try:
         pages = write_pages(ctx, work)
         index = index or search_index_aside(words, pages)
@@ -277,14 +278,15 @@ def write_search_index(words: Path, site: Path, nav_order: dict[str, float], use
 
 
 def write_beside_the_pages(folder: Path, ctx: PageContext, pdf_cache, renderers: int,
-                           scans) -> tuple[list[Problem], Unkept | None, dict]:
+                           scans, earlier_sheets: Path) -> tuple[list[Problem], Unkept | None, dict]:
     """What needs the records, not MkDocs' pages, written into ``folder`` while MkDocs builds:
     the 公开栏 sheets (kept PDFs reused, the others rendered in ``renderers`` processes of their
-    own), the kiosk and open data (data/: JSON, CSV, feed.xml), with the policy on its pages and
-    scanned while the PDFs render. Returns the inline scripts that are not ours (``csp``), the
-    PDFs rendered and the scans' results, kept once the checks passed (``Unkept``,
-    ``scancache.Deferred``): this runs before they do. Raises SheetsFailed when a PDF was not made."""
-    sheets = start_sheets(ctx, pdf_cache, renderers)
+    own; an unchanged sheet dated as in ``earlier_sheets``, the live site's), the kiosk and open
+    data (data/: JSON, CSV, feed.xml), with the policy on its pages and scanned while the PDFs
+    render. Returns the inline scripts that are not ours (``csp``), the PDFs rendered and the
+    scans' results, kept once the checks passed (``Unkept``, ``scancache.Deferred``): this runs
+    before they do. Raises SheetsFailed when a PDF was not made."""
+    sheets = start_sheets(ctx, pdf_cache, renderers, earlier_sheets)
     write_kiosk(folder, ctx)
     write_downloads(folder, ctx)
     problems = csp.apply(folder)

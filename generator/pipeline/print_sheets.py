@@ -47,7 +47,7 @@ def print_community(community, today: date, out: Path) -> int:
     target = out / community.slug
     staging = out / f".{community.slug}.printing"
     try:
-        made = write_sheets(staging, ctx, site_link=False)
+        made = write_sheets(staging, ctx, site_link=False, earlier=target)  # an unchanged sheet keeps its date
     except RuntimeError as exc:  # no Chinese font on this machine
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{community.slug}：{exc}")

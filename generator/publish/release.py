@@ -79,6 +79,12 @@ def current(out: Path, slug: str) -> str | None:
     return os.readlink(link).rsplit("/", 1)[-1] if link.is_symlink() else None
 
 
+def live_folder(out: Path, slug: str) -> Path:
+    """The folder of the community's live release (it may not exist: nothing published yet),
+    resolved now, so a swap while it is read changes nothing."""
+    return (out / slug).resolve()
+
+
 def _refuse_foreign(out: Path, slug: str) -> None:
     link = out / slug
     if link.exists() and not link.is_symlink():

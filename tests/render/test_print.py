@@ -312,11 +312,17 @@ def render_log(tmp_path, monkeypatch):
     return taken
 
 
-def build_here(data: Path, out: Path, capsys) -> tuple[int, str]:
+def build_here(data: Path, out: Path, capsys, today: str = "2026-11-23") -> tuple[int, str]:
     from generator.cli import main
 
-    code = main(["build", str(data), "--out", str(out), "--today", "2026-11-23"])
+    code = main(["build", str(data), "--out", str(out), "--today", today])
     return code, capsys.readouterr().out
+
+
+def dates_on(folder: Path) -> dict[str, str]:
+    """Each sheet's 公开时间, as its HTML shows it."""
+    return {p.stem: re.search(r"公开时间：([^<]+)<", p.read_text(encoding="utf-8")).group(1)
+            for p in folder.glob("*.html") if p.name != "index.html"}
 
 
 def published_pdfs(out: Path) -> dict[str, bytes]:
@@ -345,6 +351,45 @@ def test_a_rebuild_renders_only_the_sheets_whose_records_changed(data, tmp_path,
     now = published_pdfs(out)
     assert "欢迎监督" in re.sub(r"\s+", "", pdf_text(out / "xiaoyuan" / "print" / "notice-n2026-02.pdf"))
     assert {n for n in now if now[n] != first[n]} == {"notice-n2026-02"}
+
+
+def test_a_sheet_keeps_the_day_its_content_went_up(data, tmp_path, render_log, capsys):
+    """公开时间 is the day a sheet's content was published, not the day of each build: the next
+    day's build renders no PDF again, and a reprint matches the copy on the wall."""
+    data = shutil.copytree(data, tmp_path / "data")
+    out = tmp_path / "site"
+    assert build_here(data, out, capsys, "2026-11-23")[0] == 0
+    render_log()
+    first = published_pdfs(out)
+
+    code, said = build_here(data, out, capsys, "2026-11-24")
+    assert code == 0, said
+    assert render_log() == []
+    assert published_pdfs(out) == first
+    dates = dates_on(out / "xiaoyuan" / "print")
+    assert dates["organization"] == dates["commitments-2026"] == "2026年11月23日"
+    assert dates["notice-n2026-02"] == "2026年11月19日"  # a 公示: the day it went up, as always
+
+    replace_in(data / "communities/xiaoyuan/commitments/2026.yml", "每月到社区服务一次", "每月到社区服务两次")
+    code, said = build_here(data, out, capsys, "2026-11-25")
+    assert code == 0, said
+    assert render_log() == ["commitments-2026"]
+    now = dates_on(out / "xiaoyuan" / "print")
+    assert now.pop("commitments-2026") == "2026年11月25日"
+    assert now == {name: day for name, day in dates.items() if name != "commitments-2026"}
+    sheet = (out / "xiaoyuan" / "print" / "commitments-2026.html").read_text(encoding="utf-8")
+    assert '<meta name="dcterms.created" content="2026-11-25">' in sheet
+
+
+def test_dangwu_print_keeps_the_date_of_an_unchanged_sheet(data, tmp_path):
+    for today in ("2026-11-23", "2026-11-24"):
+        result = dangwu("print", data, "--community", "xiaoyuan", "--today", today, "--out", tmp_path / "out",
+                        cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert dates_on(tmp_path / "out" / "xiaoyuan")["partners"] == "2026年11月23日"
+    info = subprocess.run(["pdfinfo", str(tmp_path / "out" / "xiaoyuan" / "partners.pdf")], capture_output=True,
+                          text=True, check=True).stdout
+    assert re.search(r"ModDate:\s+Mon Nov 23 00:00:00 2026", info)
 
 
 def layout_fails(html, font_config=None):

@@ -6,15 +6,23 @@ that render the rest on the cores MkDocs leaves idle: the sheets need only the p
 not MkDocs' output. ``write(folder)`` waits for it and writes every sheet, or raises
 ``SheetsFailed`` (a Chinese message) and writes none: a build never publishes half a set.
 ``write_sheets(folder, ctx)`` does both at once, in this process (``dangwu print``).
+
+A sheet's 公开时间 is the day its content went up, not the day of the build: given the sheets
+published before (``earlier``), one whose content is unchanged keeps their date, so its HTML is
+the same, its PDF is taken from the cache and a reprinted copy matches the one on the wall. The
+first build of each day would otherwise render every PDF again for the date alone.
 """
 from __future__ import annotations
 
+import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from generator.pipeline.aside import Aside, AsideFailed, reason_of
 from generator.problems import Problem, messages
+from generator.publish.csp import add_csp
 from generator.render.pages.context import PageContext
 from generator.render.printing import render
 from generator.render.printing.libraries import import_weasyprint_quickly
@@ -131,16 +139,19 @@ class Unkept:
         cache.prune(self.sheets)
 
 
-def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0) -> PendingSheets:
-    """The sheets' HTML now; their PDFs from ``cache`` where kept, the others rendered now or,
-    with ``renderers``, in that many processes of their own until ``write`` (two set up the CJK
-    fonts twice: worth it only on a core nothing else needs). Raises
-    RuntimeError (in words) when no Chinese font is installed: the PDFs would print empty boxes."""
+def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0,
+                 earlier: Path | None = None) -> PendingSheets:
+    """The sheets' HTML now, dated as in the folder ``earlier`` where unchanged; their PDFs from
+    ``cache`` where kept, the others rendered now or, with ``renderers``, in that many processes
+    of their own until ``write`` (two set up the CJK fonts twice: worth it only on a core nothing
+    else needs). Raises RuntimeError (in words) when no Chinese font is installed: the PDFs
+    would print empty boxes."""
     if ctx.audience != "public":
         return PendingSheets(ctx, [])
     if render.cjk_font_missing():
         raise RuntimeError(render.NO_CJK_FONT)
-    pending = PendingSheets(ctx, [(sheet, render.render_sheet(ctx, sheet)) for sheet in sheets(ctx)], cache)
+    pages = [dated_as_before(ctx, sheet, render.render_sheet(ctx, sheet), earlier) for sheet in sheets(ctx)]
+    pending = PendingSheets(ctx, pages, cache)
     if cache is not None:
         stylesheet, base = (render.THEME / render.STYLESHEET).read_bytes(), render.base_url()
         pending.keys = {sheet.name: pdf_key(html, stylesheet, base) for sheet, html in pending.pages}
@@ -154,6 +165,32 @@ def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0) -> Pend
     elif todo:
         pending.ready.update(render.render_pdfs(todo))
     return pending
+
+
+CREATED = re.compile(r'<meta name="dcterms\.created" content="(\d{4}-\d{2}-\d{2})">')
+
+
+def dated_as_before(ctx, sheet: Sheet, html: str, earlier: Path | None) -> tuple[Sheet, str]:
+    """``sheet`` and its ``html``, or, when the sheet of that name in ``earlier`` is this very
+    sheet dated an earlier day, that sheet and its HTML. Only a sheet dated by the build day
+    (not a 公示, dated the day it went up) is compared; a later day than the build's is never kept."""
+    if earlier is None or sheet.published != ctx.today:
+        return sheet, html
+    try:
+        before = (earlier / f"{sheet.name}.html").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return sheet, html  # a new sheet, or none published yet
+    found = CREATED.search(before)
+    try:
+        day = date.fromisoformat(found.group(1)) if found else None
+    except ValueError:
+        day = None
+    if day is None or day >= ctx.today:
+        return sheet, html
+    dated = replace(sheet, published=day)
+    again = render.render_sheet(ctx, dated)
+    # A site's sheets were published with their content security policy added (``dangwu print``'s are not).
+    return (dated, again) if before in (again, add_csp(again)) else (sheet, html)
 
 
 def shares(htmls: dict[str, str], count: int) -> list[dict[str, str]]:
@@ -194,6 +231,8 @@ def import_weasyprint() -> None:
         pass  # Pango missing: each renderer says so in words (render.NO_PANGO)
 
 
-def write_sheets(folder: Path, ctx, site_link: bool = True, cache: PdfCache | None = None) -> list[tuple[Sheet, int]]:
-    """Write ``folder`` afresh with every sheet (see ``PendingSheets.write``), rendered here."""
-    return start_sheets(ctx, cache).write(folder, site_link)
+def write_sheets(folder: Path, ctx, site_link: bool = True, cache: PdfCache | None = None,
+                 earlier: Path | None = None) -> list[tuple[Sheet, int]]:
+    """Write ``folder`` afresh with every sheet (see ``PendingSheets.write``), rendered here;
+    an unchanged sheet keeps its date in ``earlier``."""
+    return start_sheets(ctx, cache, earlier=earlier).write(folder, site_link)

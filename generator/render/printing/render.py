@@ -54,7 +54,7 @@ def render_sheet(ctx, sheet: Sheet) -> str:
     info = ctx.info
     url = target_url(info.base_url, sheet.path)
     return environment().get_template("sheet.html.j2").render(
-        sheet=sheet, info=info, name=ctx.name, units=ctx.units, built=ctx.today, url=url,
+        sheet=sheet, info=info, name=ctx.name, units=ctx.units, url=url,
         qr=Markup(qr_svg(url)), absolute=bool(info.base_url), period_end=period_end)
 
 
