@@ -26,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out" / "street"
 TODAY = "2026-11-23"
+NEXT_DAY = "2026-11-24"
 NO_CHANGE_TARGET = 5.0
 ONE_RECORD_TARGET = 10.0
 PLAIN_SAMPLE = 5  # communities built with plain MkDocs for the ratio
@@ -48,11 +49,11 @@ def generate_street(data: Path, count: int) -> None:
     subprocess.run([*GIT, "-C", str(data), "commit", "-q", "-m", "street"], check=True)
 
 
-def timed_build(data: Path, out: Path, jobs: int) -> tuple[float, int, str]:
+def timed_build(data: Path, out: Path, jobs: int, today: str = TODAY) -> tuple[float, int, str]:
     """(seconds, exit status, output) of one `dangwu build`."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "generator", "build", str(data), "--out", str(out),
-                           "--today", TODAY, "--jobs", str(jobs)], cwd=OUT, capture_output=True, text=True)
+                           "--today", today, "--jobs", str(jobs)], cwd=OUT, capture_output=True, text=True)
     return time.perf_counter() - started, done.returncode, done.stdout + done.stderr
 
 
@@ -123,11 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     assert title in (out / slug / "activities" / "2026" / "index.html").read_text(encoding="utf-8")
     print(f"one-record change:     {one:8.2f} s  until live, portal updated (target < {ONE_RECORD_TARGET:.0f} s: "
           f"{'met' if one < ONE_RECORD_TARGET else 'NOT met'})", flush=True)
+    next_day, status, text = timed_build(data, out, args.jobs, NEXT_DAY)
+    assert status == 0 and "未变化，跳过" not in text, text[-3000:]
+    print(f"next day:              {next_day:8.1f} s  (the same records a day later: every community built again "
+          f"for the date, its unchanged print sheets kept)", flush=True)
     print(f"peak memory:           {full_peak:8.0f} MB  (largest single process; at most {args.jobs} workers at once)")
     plain = plain_mkdocs(data, [slug_of(k) for k in range(1, min(n, PLAIN_SAMPLE) + 1)])
     print(f"plain mkdocs:          {plain:8.2f} s  per community (mean of {min(n, PLAIN_SAMPLE)}), "
           f"× {n} / {args.jobs} jobs = {plain * n / args.jobs:.1f} s if run in parallel like dangwu")
-    print(f"ratio full build / plain MkDocs in parallel: {full / (plain * n / args.jobs):.2f}")
+    print(f"ratio full build / plain MkDocs in parallel: {full / (plain * n / args.jobs):.2f}; "
+          f"next day: {next_day / (plain * n / args.jobs):.2f}")
     size = sum(p.stat().st_size for p in (out / slug).resolve().rglob("*") if p.is_file())
     print(f"one community's site:  {size / 1e6:.1f} MB (no .map files)")
     return 0
