@@ -150,7 +150,7 @@ def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0,
         return PendingSheets(ctx, [])
     if render.cjk_font_missing():
         raise RuntimeError(render.NO_CJK_FONT)
-    pages = [dated_as_before(ctx, sheet, render.render_sheet(ctx, sheet), earlier) for sheet in sheets(ctx)]
+    pages = [dated_as_before(ctx, sheet, earlier) for sheet in sheets(ctx)]
     pending = PendingSheets(ctx, pages, cache)
     if cache is not None:
         stylesheet, base = (render.THEME / render.STYLESHEET).read_bytes(), render.base_url()
@@ -170,27 +170,28 @@ def start_sheets(ctx, cache: PdfCache | None = None, renderers: int = 0,
 CREATED = re.compile(r'<meta name="dcterms\.created" content="(\d{4}-\d{2}-\d{2})">')
 
 
-def dated_as_before(ctx, sheet: Sheet, html: str, earlier: Path | None) -> tuple[Sheet, str]:
-    """``sheet`` and its ``html``, or, when the sheet of that name in ``earlier`` is this very
-    sheet dated an earlier day, that sheet and its HTML. Only a sheet dated by the build day
-    (not a 公示, dated the day it went up) is compared; a later day than the build's is never kept."""
-    if earlier is None or sheet.published != ctx.today:
-        return sheet, html
+def dated_as_before(ctx, sheet: Sheet, earlier: Path | None) -> tuple[Sheet, str]:
+    """``sheet`` and its HTML; when the sheet of that name in ``earlier`` is this very sheet
+    dated an earlier day, dated that day. Only a sheet dated by the build day (not a 公示, dated
+    the day it went up) is compared; a day later than the build's is never kept."""
+    day, before = _published_before(sheet, earlier)
+    if day is not None and sheet.published == ctx.today and day < ctx.today:
+        dated = replace(sheet, published=day)
+        html = render.render_sheet(ctx, dated)
+        # A site's sheets were published with their content security policy added (``dangwu print``'s are not).
+        if before in (html, add_csp(html)):
+            return dated, html
+    return sheet, render.render_sheet(ctx, sheet)
+
+
+def _published_before(sheet: Sheet, earlier: Path | None) -> tuple[date | None, str]:
+    """(公开时间, HTML) of the sheet of that name in ``earlier``; (None, "") when there is none."""
     try:
-        before = (earlier / f"{sheet.name}.html").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return sheet, html  # a new sheet, or none published yet
-    found = CREATED.search(before)
-    try:
-        day = date.fromisoformat(found.group(1)) if found else None
-    except ValueError:
-        day = None
-    if day is None or day >= ctx.today:
-        return sheet, html
-    dated = replace(sheet, published=day)
-    again = render.render_sheet(ctx, dated)
-    # A site's sheets were published with their content security policy added (``dangwu print``'s are not).
-    return (dated, again) if before in (again, add_csp(again)) else (sheet, html)
+        before = (earlier / f"{sheet.name}.html").read_text(encoding="utf-8") if earlier else ""
+        found = CREATED.search(before)
+        return (date.fromisoformat(found.group(1)), before) if found else (None, "")
+    except (OSError, UnicodeDecodeError, ValueError):  # a new sheet, none published yet, or not ours
+        return None, ""
 
 
 def shares(htmls: dict[str, str], count: int) -> list[dict[str, str]]:
