@@ -174,8 +174,8 @@ def dated_as_before(ctx, sheet: Sheet, earlier: Path | None) -> tuple[Sheet, str
     """``sheet`` and its HTML; when the sheet of that name in ``earlier`` is this very sheet
     dated an earlier day, dated that day. Only a sheet dated by the build day (not a 公示, dated
     the day it went up) is compared; a day later than the build's is never kept."""
-    day, before = _published_before(sheet, earlier)
-    if day is not None and sheet.published == ctx.today and day < ctx.today:
+    day, before = _published_before(sheet, earlier) if sheet.published == ctx.today else (None, "")
+    if day is not None and day < ctx.today:
         dated = replace(sheet, published=day)
         html = render.render_sheet(ctx, dated)
         # A site's sheets were published with their content security policy added (``dangwu print``'s are not).
